@@ -1,0 +1,88 @@
+/**
+ * Shared machinery of the heap implementations: view bookkeeping, growth policy,
+ * listeners and argument checks. Subclasses only supply how the buffer grows.
+ *
+ * @module
+ */
+import { MAX_HEAP_BYTES, alignUp } from "./address";
+import { MemoryError, validateSize } from "./errors";
+import {
+  DEFAULT_INITIAL_HEAP_BYTES,
+  DEFAULT_MAX_HEAP_BYTES,
+  type Heap,
+  type HeapGrowListener,
+  type HeapKind,
+  type HeapOptions,
+} from "./heap";
+
+/** Resolved, checked initial and maximum sizes for a heap. */
+export function resolveHeapSizes(options: HeapOptions, granule: number): { initial: number; max: number } {
+  const max = options.maxByteLength ?? DEFAULT_MAX_HEAP_BYTES;
+  validateSize(max, MAX_HEAP_BYTES, "maxByteLength");
+  const maxRounded = Math.floor(max / granule) * granule;
+  const initial = options.initialByteLength ?? Math.min(DEFAULT_INITIAL_HEAP_BYTES, maxRounded);
+  validateSize(initial, maxRounded, "initialByteLength");
+  return { initial: alignUp(Math.max(initial, granule), granule), max: maxRounded };
+}
+
+/** Base class for heaps: holds the views and implements the growth policy. */
+export abstract class BaseHeap implements Heap {
+  abstract readonly kind: HeapKind;
+  readonly maxByteLength: number;
+  readonly growthGranule: number;
+  u8!: Uint8Array;
+  i32!: Int32Array;
+  u32!: Uint32Array;
+  f64!: Float64Array;
+  view!: DataView;
+  private listeners: HeapGrowListener[] = [];
+
+  protected constructor(maxByteLength: number, growthGranule: number) {
+    this.maxByteLength = maxByteLength;
+    this.growthGranule = growthGranule;
+  }
+
+  get byteLength(): number {
+    return this.u8.byteLength;
+  }
+
+  get buffer(): ArrayBufferLike {
+    return this.u8.buffer;
+  }
+
+  /** Recreates the views over `buffer` (whole buffer, fixed length). */
+  protected setViews(buffer: ArrayBufferLike, byteLength: number): void {
+    this.u8 = new Uint8Array(buffer, 0, byteLength);
+    this.i32 = new Int32Array(buffer, 0, byteLength >>> 2);
+    this.u32 = new Uint32Array(buffer, 0, byteLength >>> 2);
+    this.f64 = new Float64Array(buffer, 0, byteLength >>> 3);
+    this.view = new DataView(buffer, 0, byteLength);
+  }
+
+  grow(minByteLength: number): void {
+    validateSize(minByteLength, MAX_HEAP_BYTES, "heap size");
+    const old = this.byteLength;
+    if (minByteLength <= old) return;
+    if (minByteLength > this.maxByteLength) {
+      throw new MemoryError(
+        minByteLength - old,
+        `growing the heap to ${minByteLength} bytes exceeds its maximum of ${this.maxByteLength}`,
+      );
+    }
+    const doubled = Math.min(this.maxByteLength, Math.max(old * 2, minByteLength));
+    const target = Math.min(this.maxByteLength, alignUp(doubled, this.growthGranule));
+    this.growTo(target);
+    for (const listener of this.listeners) listener(this, old);
+  }
+
+  /** Makes the buffer `byteLength` bytes long (a granule multiple within the maximum) and resets the views. */
+  protected abstract growTo(byteLength: number): void;
+
+  onGrow(listener: HeapGrowListener): () => void {
+    this.listeners.push(listener);
+    return () => {
+      const i = this.listeners.indexOf(listener);
+      if (i >= 0) this.listeners.splice(i, 1);
+    };
+  }
+}

@@ -1,0 +1,38 @@
+/**
+ * Reference counting behind one interface, so that the immediate CPython scheme and
+ * alternatives (deferred decrements drained at safe points, ...) can be swapped.
+ *
+ * ```
+ *  incref(o): refcnt += 1            (immortal: unchanged)
+ *  decref(o): refcnt -= 1; at 0 -> deallocate o:
+ *      finalizer (once, PEP 442) -> resurrected? stop
+ *      weakrefs cleared, callbacks called
+ *      untracked from the cycle collector
+ *      type.dealloc(o, decref)  -- referents that reach 0 are queued, never recursed into
+ * ```
+ *
+ * @module
+ */
+import type { Address } from "./address";
+
+/** Reference counting of objects in one heap. */
+export interface RefcountStrategy {
+  /** Strategy name ("immediate", "deferred", ...). */
+  readonly name: string;
+  /** Whether misuse (freed objects, counts below zero) is detected and raised as typed errors. */
+  readonly checked: boolean;
+  /** Adds a strong reference to `obj`. */
+  incref(obj: Address): void;
+  /** Drops a strong reference to `obj`; deallocates it when none remain (now, or at the next {@link RefcountStrategy.flush}). */
+  decref(obj: Address): void;
+  /** Current reference count of `obj` (immortals report their fixed count). */
+  refcount(obj: Address): number;
+  /** Makes `obj` immortal: its count never changes again and it is never freed. */
+  makeImmortal(obj: Address): void;
+  /** Whether `obj` is immortal. */
+  isImmortal(obj: Address): boolean;
+  /** Runs pending deallocations (a safe point). Strategies that free immediately do nothing. */
+  flush(): void;
+  /** Deallocations done so far. */
+  readonly deallocations: number;
+}
