@@ -49,3 +49,11 @@ export {
   DEBUG_STATS,
   DEBUG_UNCOLLECTABLE,
 } from "./cycle-collector";
+export {
+  ALLOCATOR_STATS_LABEL_WIDTH,
+  STAT_LABEL_WIDTH,
+  STAT_VALUE_WIDTH,
+  formatAllocatorStatsLine,
+  formatStatLine,
+  formatThousands,
+} from "./debug-stats-format";

@@ -1,1 +1,45 @@
-export {};
+export type { CollectorConfig } from "./config";
+export {
+  DEFAULT_MARK_SWEEP_GROWTH,
+  DEFAULT_MARK_SWEEP_THRESHOLD,
+  DEFAULT_THRESHOLDS,
+  GC_REFS_ONE,
+  GC_REFS_SHIFT,
+  LONG_LIVED_DIVISOR,
+  MAX_GC_REFS,
+  MAX_THRESHOLD,
+  MIN_THRESHOLD,
+  NUM_GENERATIONS,
+  OLDEST_GENERATION,
+  validateCollectorConfig,
+  validateThreshold,
+} from "./config";
+export type { BaseCollectorOptions, ListHeadSource, UnraisableHandler } from "./collector-options";
+export { allocateListHead, defaultLog } from "./collector-options";
+export type { UntrackRule, UntrackRules, UntrackWhen } from "./untrack-rule";
+export { GcList, NEXT_POINTER_MASK, PREV_POINTER_MASK } from "./gc-list";
+export {
+  T_CLEAR,
+  T_CONTAINER,
+  T_FINALIZE,
+  T_LEGACY_FINALIZER,
+  T_REGISTERED,
+  T_UNTRACK_EVERY,
+  T_UNTRACK_FULL,
+  T_WEAKREFABLE,
+  TypeTable,
+} from "./type-table";
+export { Reachability } from "./reachability";
+export type { PipelineContext, PipelineHeads } from "./garbage-pipeline";
+export { GarbagePipeline } from "./garbage-pipeline";
+export { CollectorBase } from "./collector-base";
+export type { GenerationalCollectorOptions } from "./generational-collector";
+export { GenerationalCollector } from "./generational-collector";
+export type { MarkSweepCollectorOptions } from "./mark-sweep-collector";
+export { MarkSweepCollector } from "./mark-sweep-collector";
+export type { NoCollectorOptions, NoCollectorStats } from "./no-collector";
+export { NoCollector } from "./no-collector";
+export type { CollectorKind, CollectorOptions } from "./create-collector";
+export { COLLECTOR_KINDS, createCollector } from "./create-collector";
+export type { GcModuleOptions } from "./gc-module";
+export { GcModule } from "./gc-module";

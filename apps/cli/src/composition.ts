@@ -1,0 +1,170 @@
+/**
+ * A composition: which implementation fills each layer of the memory manager, and the
+ * tunables that override a preset. The same options are accepted by `run`, `stats` and,
+ * inside each `--with "<options>"`, by `compare`.
+ *
+ * ```
+ *  --preset cpython311|classic|minimal   the starting point (runtime presets)
+ *  --raw tlsf|first-fit                  raw domain: general-purpose malloc over the page provider
+ *  --allocator pymalloc|raw              object domain: pymalloc arenas/pools, or straight to raw
+ *  --free-lists on|off                   per-type free lists (float, list, dict, tuple, ...)
+ *  --gc generational|mark-sweep|none     cycle collector
+ *  --arena-size, --pool-size, --alignment  pymalloc geometry (powers of two)
+ *  --threshold a,b,c                     collector thresholds (omitted ones keep the preset's)
+ * ```
+ *
+ * Anything not given keeps the preset's choice; the runtime checks the combination and
+ * raises `ConfigurationError` for impossible ones (e.g. a pool larger than an arena), which
+ * the command reports as a usage error.
+ *
+ * @module
+ */
+import { Command, CommanderError, Option } from "commander";
+import { UsageError } from "./cli-error";
+import { GIB, MIB, parseOnOff, parsePowerOfTwoSize, parseThresholds } from "./option-values";
+
+/** Names of the runtime presets. */
+export const PRESET_NAMES = ["cpython311", "classic", "minimal"] as const;
+/** A runtime preset name. */
+export type PresetName = (typeof PRESET_NAMES)[number];
+/** Raw allocators. */
+export const RAW_NAMES = ["tlsf", "first-fit"] as const;
+/** A raw allocator name. */
+export type RawName = (typeof RAW_NAMES)[number];
+/** Object-domain allocators. */
+export const OBJECT_DOMAIN_NAMES = ["pymalloc", "raw"] as const;
+/** An object-domain allocator name. */
+export type ObjectDomainName = (typeof OBJECT_DOMAIN_NAMES)[number];
+/** Cycle collectors. */
+export const GC_NAMES = ["generational", "mark-sweep", "none"] as const;
+/** A cycle collector name. */
+export type GcName = (typeof GC_NAMES)[number];
+
+/** Smallest arena accepted on the command line: 4 KiB. */
+export const MIN_ARENA_BYTES = 4096;
+/** Largest arena accepted on the command line: 1 GiB. */
+export const MAX_ARENA_BYTES = GIB;
+/** Smallest pool accepted on the command line: 1 KiB. */
+export const MIN_POOL_BYTES = 1024;
+/** Largest pool accepted on the command line: 1 GiB. */
+export const MAX_POOL_BYTES = GIB;
+/** Smallest block alignment accepted: 8 B (a free block holds an 8-byte link). */
+export const MIN_ALIGNMENT_BYTES = 8;
+/** Largest block alignment accepted: 512 B (one size class). */
+export const MAX_ALIGNMENT_BYTES = 512;
+/** Generations whose thresholds `--threshold` sets. */
+export const THRESHOLD_COUNT = 3;
+
+/** A composition as given on the command line; unset fields keep the preset's value. */
+export interface Composition {
+  /**
+   * Runtime preset the other options override.
+   * @defaultValue "cpython311"
+   */
+  preset: PresetName;
+  /** Raw allocator. */
+  raw?: RawName;
+  /** Object-domain allocator. */
+  allocator?: ObjectDomainName;
+  /** Per-type free lists on or off. */
+  freeLists?: boolean;
+  /** Cycle collector. */
+  gc?: GcName;
+  /** pymalloc arena size in bytes. */
+  arenaSize?: number;
+  /** pymalloc pool size in bytes. */
+  poolSize?: number;
+  /** pymalloc block alignment in bytes. */
+  alignment?: number;
+  /** Collector thresholds, youngest generation first. */
+  threshold?: number[];
+}
+
+/** Adds the composition options to a command. */
+export function addCompositionOptions(command: Command): Command {
+  return command
+    .addOption(new Option("--preset <name>", "runtime preset the other options override").choices(PRESET_NAMES).default("cpython311"))
+    .addOption(new Option("--raw <name>", "raw allocator (PyMem_Raw domain)").choices(RAW_NAMES))
+    .addOption(new Option("--allocator <name>", "object allocator: pymalloc pools, or raw malloc for every size").choices(OBJECT_DOMAIN_NAMES))
+    .addOption(new Option("--free-lists <on|off>", "per-type free lists (float, list, dict, tuple ...)").argParser(parseOnOff))
+    .addOption(new Option("--gc <name>", "cycle collector").choices(GC_NAMES))
+    .addOption(
+      new Option("--arena-size <bytes>", "pymalloc arena size, a power of two (e.g. 256K, 1M)").argParser((v) =>
+        parsePowerOfTwoSize(v, MIN_ARENA_BYTES, MAX_ARENA_BYTES),
+      ),
+    )
+    .addOption(
+      new Option("--pool-size <bytes>", "pymalloc pool size, a power of two (e.g. 4K, 16K)").argParser((v) =>
+        parsePowerOfTwoSize(v, MIN_POOL_BYTES, MAX_POOL_BYTES),
+      ),
+    )
+    .addOption(
+      new Option("--alignment <bytes>", "pymalloc block alignment and size-class step, a power of two (8 or 16)").argParser((v) =>
+        parsePowerOfTwoSize(v, MIN_ALIGNMENT_BYTES, MAX_ALIGNMENT_BYTES),
+      ),
+    )
+    .addOption(
+      new Option("--threshold <a,b,c>", "collector thresholds per generation (e.g. 700,10,10)").argParser((v) =>
+        parseThresholds(v, THRESHOLD_COUNT),
+      ),
+    );
+}
+
+/** Reads a composition from a command's parsed options. */
+export function compositionFromOptions(options: Record<string, unknown>): Composition {
+  const composition: Composition = { preset: (options.preset as PresetName | undefined) ?? "cpython311" };
+  if (options.raw !== undefined) composition.raw = options.raw as RawName;
+  if (options.allocator !== undefined) composition.allocator = options.allocator as ObjectDomainName;
+  if (options.freeLists !== undefined) composition.freeLists = options.freeLists as boolean;
+  if (options.gc !== undefined) composition.gc = options.gc as GcName;
+  if (options.arenaSize !== undefined) composition.arenaSize = options.arenaSize as number;
+  if (options.poolSize !== undefined) composition.poolSize = options.poolSize as number;
+  if (options.alignment !== undefined) composition.alignment = options.alignment as number;
+  if (options.threshold !== undefined) composition.threshold = options.threshold as number[];
+  return composition;
+}
+
+/**
+ * Parses the text of one `compare --with "<options>"`: composition options only, separated
+ * by white space.
+ * @throws UsageError `--with "<text>": <problem>` for anything else
+ * @example parseWithOptions("--raw first-fit --gc none") // { preset: "cpython311", raw: "first-fit", gc: "none" }
+ */
+export function parseWithOptions(text: string): Composition {
+  const tokens = text.trim().length === 0 ? [] : text.trim().split(/\s+/);
+  const command = addCompositionOptions(new Command("--with"))
+    .exitOverride()
+    .configureOutput({ writeOut: () => {}, writeErr: () => {}, outputError: () => {} })
+    .helpOption(false)
+    .allowExcessArguments(false);
+  try {
+    command.parse(tokens, { from: "user" });
+  } catch (error) {
+    const message = error instanceof CommanderError ? error.message.replace(/^error:\s*/, "") : String(error);
+    throw new UsageError(`--with "${text}": ${message.replace(/\s*\n\s*/g, " ")}`);
+  }
+  return compositionFromOptions(command.opts());
+}
+
+/**
+ * A short label for a composition: the preset and each option that overrides it.
+ * @example describeComposition({ preset: "cpython311", raw: "first-fit" }) // "cpython311 --raw first-fit"
+ */
+export function describeComposition(c: Composition): string {
+  const parts: string[] = [c.preset];
+  if (c.raw !== undefined) parts.push(`--raw ${c.raw}`);
+  if (c.allocator !== undefined) parts.push(`--allocator ${c.allocator}`);
+  if (c.freeLists !== undefined) parts.push(`--free-lists ${c.freeLists ? "on" : "off"}`);
+  if (c.gc !== undefined) parts.push(`--gc ${c.gc}`);
+  if (c.arenaSize !== undefined) parts.push(`--arena-size ${sizeLabel(c.arenaSize)}`);
+  if (c.poolSize !== undefined) parts.push(`--pool-size ${sizeLabel(c.poolSize)}`);
+  if (c.alignment !== undefined) parts.push(`--alignment ${c.alignment}`);
+  if (c.threshold !== undefined) parts.push(`--threshold ${c.threshold.join(",")}`);
+  return parts.join(" ");
+}
+
+function sizeLabel(bytes: number): string {
+  if (bytes % MIB === 0) return `${bytes / MIB}M`;
+  if (bytes % 1024 === 0) return `${bytes / 1024}K`;
+  return String(bytes);
+}

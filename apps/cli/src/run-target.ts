@@ -1,0 +1,44 @@
+/**
+ * What a command runs: a built-in workload or a trace file, chosen from the positional
+ * argument and `--trace`.
+ *
+ * ```
+ *  pymem run trees                 -> workload "trees"
+ *  pymem run --trace app.jsonl     -> trace app.jsonl (read and validated before anything runs)
+ *  pymem run                       -> usage error: name a workload or give --trace
+ *  pymem run trees --trace x       -> usage error: one or the other
+ * ```
+ *
+ * @module
+ */
+import { UsageError } from "./cli-error";
+import type { Trace } from "./trace";
+import { readTrace } from "./trace-parser";
+import { WORKLOAD_NAMES, type Workload, findWorkload } from "./workloads/registry";
+
+/** A built-in workload or a parsed trace. */
+export type RunTarget = { kind: "workload"; workload: Workload } | { kind: "trace"; trace: Trace };
+
+/**
+ * Resolves the positional workload name and `--trace` into a target.
+ * @throws UsageError when both or neither are given, for an unknown workload, or for a bad trace
+ */
+export function resolveRunTarget(workload: string | undefined, tracePath: string | undefined): RunTarget {
+  if (workload !== undefined && tracePath !== undefined) {
+    throw new UsageError(`give either a workload or --trace, not both (got "${workload}" and --trace ${tracePath})`);
+  }
+  if (tracePath !== undefined) return { kind: "trace", trace: readTrace(tracePath) };
+  if (workload === undefined) {
+    throw new UsageError(`missing workload: name one of ${WORKLOAD_NAMES.join(", ")}, or give --trace FILE`);
+  }
+  const found = findWorkload(workload);
+  if (found === undefined) {
+    throw new UsageError(`unknown workload "${workload}": expected one of ${WORKLOAD_NAMES.join(", ")}`);
+  }
+  return { kind: "workload", workload: found };
+}
+
+/** The report's name of a target: the workload's name, or `trace:<file>`. */
+export function targetName(target: RunTarget): string {
+  return target.kind === "workload" ? target.workload.name : `trace:${target.trace.source}`;
+}

@@ -1,0 +1,105 @@
+/**
+ * Tunables and fixed constants of the cycle collectors, with the one function that checks
+ * them. Defaults are CPython 3.11's (Modules/gcmodule.c, Include/internal/pycore_gc.h).
+ *
+ * ```
+ *  generation:   0 (young)        1 (middle)        2 (old)         permanent (frozen)
+ *  threshold:    700 allocations  10 gen-0 runs     10 gen-1 runs   never collected
+ *  count:        allocs - deallocs  gen-0 runs since gen-1 ran  gen-1 runs since gen-2 ran
+ *
+ *  full collection (generation 2) additionally needs
+ *      long_lived_pending  >  long_lived_total / 4          (issue #4074: amortised linear)
+ * ```
+ *
+ * gc_refs lives in the GC header's gc_prev word during a collection, above the two flag bits:
+ *
+ * ```
+ *  bit 31 ................................ 2   1            0
+ *  |          gc_refs (30 bits)            | COLLECTING | FINALIZED |
+ * ```
+ *
+ * so a copied refcount is capped at {@link MAX_GC_REFS}; larger counts (immortal objects)
+ * stay far above anything subtract_refs can remove, and the object stays reachable.
+ *
+ * @module
+ */
+import { ConfigurationError } from "@pymem/core";
+
+// ---- Generations -----------------------------------------------------------------------
+
+/** Generations of CPython's collector (NUM_GENERATIONS). */
+export const NUM_GENERATIONS = 3;
+/** Index of the oldest generation: collecting it is a "full" collection. */
+export const OLDEST_GENERATION = NUM_GENERATIONS - 1;
+/** CPython's default thresholds: 700 container allocations, then 10 and 10 collections. */
+export const DEFAULT_THRESHOLDS: readonly number[] = Object.freeze([700, 10, 10]);
+/** A full collection needs long_lived_pending > long_lived_total / this (25 %). */
+export const LONG_LIVED_DIVISOR = 4;
+
+// ---- gc_refs in gc_prev ----------------------------------------------------------------
+
+/** Bits of gc_prev below gc_refs (FINALIZED, COLLECTING). */
+export const GC_REFS_SHIFT = 2;
+/** One gc_refs unit as stored in gc_prev (1 << GC_REFS_SHIFT). */
+export const GC_REFS_ONE = 1 << GC_REFS_SHIFT;
+/** Largest gc_refs a 32-bit gc_prev word holds (2^30 - 1 references). */
+export const MAX_GC_REFS = 0x3fffffff;
+
+// ---- Mark-and-sweep ----------------------------------------------------------------------
+
+/** Default allocation threshold of the mark-and-sweep collector (container allocations). */
+export const DEFAULT_MARK_SWEEP_THRESHOLD = 700;
+/**
+ * Default growth ratio of the mark-and-sweep collector: an automatic collection also needs
+ * the allocations since the last one to exceed this fraction of its survivors (25 %), the
+ * same amortisation as CPython's long-lived rule.
+ */
+export const DEFAULT_MARK_SWEEP_GROWTH = 0.25;
+
+// ---- Limits ------------------------------------------------------------------------------
+
+/** Smallest threshold Python's `gc.set_threshold` accepts (a C int). */
+export const MIN_THRESHOLD = -(2 ** 31);
+/** Largest threshold Python's `gc.set_threshold` accepts (a C int). */
+export const MAX_THRESHOLD = 2 ** 31 - 1;
+
+/** The tunables of a collector, as resolved from its options. */
+export interface CollectorConfig {
+  /** Thresholds, one per generation. */
+  thresholds: readonly number[];
+  /** Growth ratio of the mark-and-sweep trigger (ignored by the other collectors). */
+  growth?: number;
+}
+
+/**
+ * Checks a threshold value: an integer in C int range, as Python's "i" argument format.
+ * Python accepts 0 (disables automatic collection of generation 0) and negative values.
+ * @throws ConfigurationError naming the option when it is not
+ */
+export function validateThreshold(value: number, option: string): void {
+  if (!(Number.isInteger(value) && value >= MIN_THRESHOLD && value <= MAX_THRESHOLD)) {
+    throw new ConfigurationError(option, `an integer from ${MIN_THRESHOLD} to ${MAX_THRESHOLD}`, value);
+  }
+}
+
+/**
+ * Checks a collector's tunables: `generations` thresholds (each a C int) and, when present,
+ * a growth ratio that is a finite number from 0 to 16.
+ * @throws ConfigurationError naming the first offending option
+ */
+export function validateCollectorConfig(config: CollectorConfig, generations: number): void {
+  if (!Array.isArray(config.thresholds) || config.thresholds.length !== generations) {
+    throw new ConfigurationError(
+      "thresholds",
+      `an array of ${generations} integer(s)`,
+      Array.isArray(config.thresholds) ? `[${config.thresholds.join(", ")}]` : config.thresholds,
+    );
+  }
+  for (let i = 0; i < generations; i++) validateThreshold(config.thresholds[i]!, `thresholds[${i}]`);
+  if (config.growth !== undefined) {
+    const g = config.growth;
+    if (!(typeof g === "number" && Number.isFinite(g) && g >= 0 && g <= 16)) {
+      throw new ConfigurationError("growth", "a finite number from 0 to 16", g);
+    }
+  }
+}

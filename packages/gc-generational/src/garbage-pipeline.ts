@@ -1,0 +1,334 @@
+/**
+ * What happens to the unreachable set once it is known, in CPython 3.11's order
+ * (gc_collect_main in Modules/gcmodule.c, after deduce_unreachable):
+ *
+ * ```
+ *  unreachable (COLLECTING, maybe UNREACHABLE bits)
+ *     |  move_legacy_finalizers + move_legacy_finalizer_reachable
+ *     |------------------------------------------------------> finalizers (uncollectable)
+ *     |  handle_weakrefs: clear weakrefs to the trash; callbacks of surviving weakrefs run
+ *     |  finalize_garbage: PEP 442 finalizers, once per object (FINALIZED bit)
+ *     |  handle_resurrected_objects: deduce_unreachable again on the set
+ *     |------------------------------------------------------> old (resurrected + reachable from them)
+ *     v
+ *  still_unreachable: counted as collected, then delete_garbage:
+ *       DEBUG_SAVEALL -> appended to `garbage` (a strong reference)
+ *       else          -> type.clear(obj) so that reference counting frees the cycle
+ *       survivors of clear -> old
+ *  finalizers: counted as uncollectable; legacy-finalizer objects (all, under
+ *       DEBUG_SAVEALL) appended to `garbage`; the list joins old
+ * ```
+ *
+ * User code (finalizers, `clear`, weakref callbacks) may free, allocate, track, untrack or
+ * resurrect objects at any point after move_legacy_finalizers: every loop re-reads list
+ * links from the heap after each call, and lists are always well-formed then.
+ *
+ * @module
+ */
+import {
+  type Address,
+  COLLECTING_BIT,
+  DEBUG_COLLECTABLE,
+  DEBUG_SAVEALL,
+  DEBUG_UNCOLLECTABLE,
+  type Decref,
+  FINALIZED_BIT,
+  formatAddress,
+  type Heap,
+  type ObjectLayout,
+  type RefcountStrategy,
+  type Visit,
+  type WeakrefSupport,
+} from "@pymem/core";
+import type { UnraisableHandler } from "./collector-options";
+import { type GcList, NEXT_POINTER_MASK } from "./gc-list";
+import type { Reachability } from "./reachability";
+import {
+  T_CLEAR,
+  T_CONTAINER,
+  T_FINALIZE,
+  T_LEGACY_FINALIZER,
+  T_WEAKREFABLE,
+  type TypeTable,
+} from "./type-table";
+
+/** Scratch list heads the pipeline uses (each a bare GC header in the heap). */
+export interface PipelineHeads {
+  /** Uncollectable objects: legacy finalizers and what they reach. */
+  finalizers: Address;
+  /** Weakrefs whose callbacks must run. */
+  wrcb: Address;
+  /** finalize_garbage's already-visited list. */
+  seen: Address;
+  /** The unreachable set after resurrection was accounted for. */
+  still: Address;
+}
+
+/** Everything the pipeline needs from its collector. */
+export interface PipelineContext {
+  heap: Heap;
+  layout: ObjectLayout;
+  lists: GcList;
+  table: TypeTable;
+  reachability: Reachability;
+  refcount: RefcountStrategy;
+  weakrefs: WeakrefSupport | undefined;
+  isWeakref: ((obj: Address) => boolean) | undefined;
+  garbage: Address[];
+  heads: PipelineHeads;
+  log: (line: string) => void;
+  unraisable: UnraisableHandler;
+}
+
+/**
+ * Finalization, weakref handling, resurrection and clearing of an unreachable set.
+ * @example
+ * ```ts
+ * const pipeline = new GarbagePipeline(context);
+ * pipeline.process(unreachable, old, debug);
+ * pipeline.collected; pipeline.uncollectable;
+ * pipeline.keepUncollectable(old, debug);
+ * ```
+ */
+export class GarbagePipeline {
+  /** Objects collected by the last {@link GarbagePipeline.process} (m in gcmodule.c). */
+  collected = 0;
+  /** Objects found uncollectable by the last {@link GarbagePipeline.process} (n in gcmodule.c). */
+  uncollectable = 0;
+  private readonly ctx: PipelineContext;
+  private readonly hdr: number;
+  private readonly pi: number;
+  private readonly tw: number;
+  private moveTarget: Address = 0;
+  private readonly visitMove: Visit;
+  private readonly decref: Decref;
+  private readonly untrackedCallbacks: Address[] = [];
+
+  constructor(ctx: PipelineContext) {
+    this.ctx = ctx;
+    const hdr = ctx.layout.gcHeaderSize;
+    const pi = ctx.layout.wordSize >>> 2;
+    const tw = ctx.layout.typeOffset >>> 2;
+    this.hdr = hdr;
+    this.pi = pi;
+    this.tw = tw;
+    const lists = ctx.lists;
+    const heap = ctx.heap;
+    const table = ctx.table;
+    // visit_move: an unreachable referent of an uncollectable object is uncollectable too.
+    this.visitMove = (ref: Address): void => {
+      const u32 = heap.u32;
+      if ((table.flags[u32[(ref >>> 2) + tw]!]! & T_CONTAINER) === 0) return;
+      const node = ref - hdr;
+      const i = (node >>> 2) + pi;
+      if ((u32[i]! & COLLECTING_BIT) === 0) return;
+      lists.move(node, this.moveTarget);
+      u32[i] = u32[i]! & ~COLLECTING_BIT;
+    };
+    const refcount = ctx.refcount;
+    this.decref = (ref: Address): void => refcount.decref(ref);
+  }
+
+  private typeFlags(obj: Address): number {
+    return this.ctx.table.flags[this.ctx.heap.u32[(obj >>> 2) + this.tw]!]!;
+  }
+
+  /**
+   * Runs everything from move_legacy_finalizers to delete_garbage on `unreachable`, moving
+   * survivors to `old`, and sets {@link GarbagePipeline.collected} and
+   * {@link GarbagePipeline.uncollectable}. The uncollectable objects stay on the
+   * `finalizers` list until {@link GarbagePipeline.keepUncollectable}.
+   */
+  process(unreachable: Address, old: Address, debug: number): void {
+    const { lists, heads, table } = this.ctx;
+    table.refresh();
+    lists.init(heads.finalizers);
+    this.moveLegacyFinalizers(unreachable, heads.finalizers);
+    this.moveLegacyFinalizerReachable(heads.finalizers);
+    if ((debug & DEBUG_COLLECTABLE) !== 0) this.debugCycles("collectable", unreachable);
+    let m = this.handleWeakrefs(unreachable, old);
+    this.finalizeGarbage(unreachable);
+    this.handleResurrectedObjects(unreachable, heads.still, old);
+    m += lists.size(heads.still);
+    this.deleteGarbage(heads.still, old, (debug & DEBUG_SAVEALL) !== 0);
+    const n = lists.size(heads.finalizers);
+    if ((debug & DEBUG_UNCOLLECTABLE) !== 0) this.debugCycles("uncollectable", heads.finalizers);
+    this.collected = m;
+    this.uncollectable = n;
+  }
+
+  /**
+   * handle_legacy_finalizers: appends the uncollectable objects with a legacy finalizer (all
+   * of them under DEBUG_SAVEALL) to `garbage`, each with a new strong reference, and merges
+   * the `finalizers` list into `old`.
+   */
+  keepUncollectable(old: Address, debug: number): void {
+    const { lists, heads, refcount, garbage } = this.ctx;
+    const saveAll = (debug & DEBUG_SAVEALL) !== 0;
+    const f = heads.finalizers;
+    for (let node = lists.first(f); node !== f; node = lists.next(node)) {
+      const obj = node + this.hdr;
+      if (saveAll || (this.typeFlags(obj) & T_LEGACY_FINALIZER) !== 0) {
+        refcount.incref(obj);
+        garbage.push(obj);
+      }
+    }
+    lists.merge(f, old);
+  }
+
+  /** move_legacy_finalizers: strips UNREACHABLE everywhere and moves legacy-finalizer objects to `finalizers`. */
+  moveLegacyFinalizers(unreachable: Address, finalizers: Address): void {
+    const { heap, lists } = this.ctx;
+    const u32 = heap.u32;
+    const pi = this.pi;
+    u32[unreachable >>> 2] = u32[unreachable >>> 2]! & NEXT_POINTER_MASK;
+    let next: Address;
+    for (let node = u32[unreachable >>> 2]!; node !== unreachable; node = next) {
+      next = u32[node >>> 2]! & NEXT_POINTER_MASK;
+      u32[node >>> 2] = next;
+      if ((this.typeFlags(node + this.hdr) & T_LEGACY_FINALIZER) !== 0) {
+        const i = (node >>> 2) + pi;
+        u32[i] = u32[i]! & ~COLLECTING_BIT;
+        lists.move(node, finalizers);
+      }
+    }
+  }
+
+  /** move_legacy_finalizer_reachable: whatever an uncollectable object reaches is uncollectable. */
+  moveLegacyFinalizerReachable(finalizers: Address): void {
+    const { heap, lists, table } = this.ctx;
+    const infos = table.infos;
+    this.moveTarget = finalizers;
+    for (let node = lists.first(finalizers); node !== finalizers; node = lists.next(node)) {
+      const obj = node + this.hdr;
+      infos[heap.u32[(obj >>> 2) + this.tw]!]!.traverse(obj, this.visitMove);
+    }
+  }
+
+  /**
+   * handle_weakrefs: clears every weakref to an unreachable object (and weakrefs that are
+   * garbage themselves); runs the callbacks of the cleared weakrefs that are not garbage.
+   * @returns weakrefs freed by dropping the reference held while their callback ran
+   */
+  handleWeakrefs(unreachable: Address, old: Address): number {
+    const { weakrefs, isWeakref, lists, heap, refcount, heads } = this.ctx;
+    if (weakrefs === undefined) return 0;
+    const hdr = this.hdr;
+    const wrcb = heads.wrcb;
+    lists.init(wrcb);
+    const pending = this.untrackedCallbacks;
+    pending.length = 0;
+    let next: Address;
+    for (let node = lists.first(unreachable); node !== unreachable; node = next) {
+      next = lists.next(node);
+      const op = node + hdr;
+      if (isWeakref?.(op) === true) weakrefs.clearWeakref(op);
+      if ((this.typeFlags(op) & T_WEAKREFABLE) === 0 || !weakrefs.hasWeakrefs(op)) continue;
+      for (const wr of weakrefs.weakrefsTo(op)) {
+        weakrefs.clearWeakref(wr);
+        if (!weakrefs.hasCallback(wr)) continue;
+        const wrIsGc = (this.typeFlags(wr) & T_CONTAINER) !== 0;
+        const u32 = heap.u32;
+        const tracked = wrIsGc && u32[(wr - hdr) >>> 2] !== 0;
+        // A weakref that is garbage itself: its callback never runs.
+        if (tracked && (u32[((wr - hdr) >>> 2) + this.pi]! & COLLECTING_BIT) !== 0) continue;
+        refcount.incref(wr);
+        if (tracked) lists.move(wr - hdr, wrcb);
+        else pending.push(wr);
+      }
+    }
+    let freed = 0;
+    while (!lists.isEmpty(wrcb)) {
+      const node = lists.first(wrcb);
+      const wr = node + hdr;
+      weakrefs.invokeCallback(wr);
+      refcount.decref(wr);
+      if (lists.first(wrcb) === node) lists.move(node, old);
+      else freed++;
+    }
+    for (let i = 0; i < pending.length; i++) {
+      const wr = pending[i]!;
+      weakrefs.invokeCallback(wr);
+      refcount.decref(wr);
+    }
+    pending.length = 0;
+    return freed;
+  }
+
+  /** finalize_garbage: each object's PEP 442 finalizer runs at most once (FINALIZED bit). */
+  finalizeGarbage(collectable: Address): void {
+    const { lists, heap, refcount, heads, table } = this.ctx;
+    const seen = heads.seen;
+    lists.init(seen);
+    while (!lists.isEmpty(collectable)) {
+      const node = lists.first(collectable);
+      lists.move(node, seen);
+      const obj = node + this.hdr;
+      const u32 = heap.u32;
+      const i = (node >>> 2) + this.pi;
+      if ((u32[i]! & FINALIZED_BIT) !== 0 || (this.typeFlags(obj) & T_FINALIZE) === 0) continue;
+      u32[i] = u32[i]! | FINALIZED_BIT;
+      const type = table.infos[u32[(obj >>> 2) + this.tw]!]!;
+      refcount.incref(obj);
+      try {
+        type.finalize!(obj);
+      } catch (error) {
+        this.ctx.unraisable(error, `finalizer of ${type.name} object at ${formatAddress(obj)}`);
+      }
+      refcount.decref(obj);
+    }
+    lists.merge(seen, collectable);
+  }
+
+  /**
+   * handle_resurrected_objects: recomputes reachability inside the set; what a finalizer made
+   * reachable again (and what that reaches) moves to `old`, the rest to `still`.
+   */
+  handleResurrectedObjects(unreachable: Address, still: Address, old: Address): void {
+    const { lists, reachability } = this.ctx;
+    lists.clearCollecting(unreachable);
+    lists.init(still);
+    reachability.deduceUnreachable(unreachable, still);
+    lists.clearUnreachableMask(still);
+    lists.merge(unreachable, old);
+  }
+
+  /** delete_garbage: breaks the cycles with `clear` (or saves them under DEBUG_SAVEALL). */
+  deleteGarbage(collectable: Address, old: Address, saveAll: boolean): void {
+    const { lists, heap, refcount, garbage, table } = this.ctx;
+    const hdr = this.hdr;
+    while (!lists.isEmpty(collectable)) {
+      const node = lists.first(collectable);
+      const obj = node + hdr;
+      if (saveAll) {
+        refcount.incref(obj);
+        garbage.push(obj);
+      } else if ((this.typeFlags(obj) & T_CLEAR) !== 0) {
+        const type = table.infos[heap.u32[(obj >>> 2) + this.tw]!]!;
+        refcount.incref(obj);
+        try {
+          type.clear!(obj, this.decref);
+        } catch (error) {
+          this.ctx.unraisable(error, `tp_clear of ${type.name} object at ${formatAddress(obj)}`);
+        }
+        refcount.decref(obj);
+      }
+      if (lists.first(collectable) === node) {
+        // Still alive (no clear, or held from elsewhere): it may die later.
+        const u32 = heap.u32;
+        const i = (node >>> 2) + this.pi;
+        u32[i] = u32[i]! & ~COLLECTING_BIT;
+        lists.move(node, old);
+      }
+    }
+  }
+
+  private debugCycles(what: string, head: Address): void {
+    const { lists, table, heap, log } = this.ctx;
+    for (let node = lists.first(head); node !== head; node = lists.next(node)) {
+      const obj = node + this.hdr;
+      const type = table.infos[heap.u32[(obj >>> 2) + this.tw]!];
+      log(`gc: ${what} <${type?.name ?? "?"} ${formatAddress(obj)}>`);
+    }
+  }
+}

@@ -1,0 +1,279 @@
+/**
+ * Per-length free lists for a variable-size type: CPython 3.11's tuple free lists
+ * (Objects/tupleobject.c `maybe_freelist_pop` / `maybe_freelist_push`), generic over the type.
+ *
+ * Lengths `1..maxSaveSize` each have their own LIFO list of up to `limit` dead objects of
+ * exactly that length (so of exactly that block size); other lengths always go to the
+ * domain. As in CPython, the list is threaded through the first item (`ob_item[0]`) of the
+ * dead objects; `ob_size` keeps the length, and the refcount word carries the free-list mark.
+ *
+ * ```
+ *  heads[n] (side Uint32Array, n = 1..maxSaveSize)      counts[n] <= limit
+ *     │
+ *     v  tuple of length n (64-bit layout)         the next one             ...
+ *   -16 gc_next | gc_prev   (stale, untracked)     ...
+ *    +0  ob_refcnt  FREE_LIST_REFCOUNT             +0  ob_refcnt  FREE_LIST_REFCOUNT
+ *    +8  ob_type    tuple type id                  +8  ob_type    tuple type id
+ *   +16  ob_size    n                              +16 ob_size    n
+ *   +24  ob_item[0] ───────────────────────────────> +24 ob_item[0] ───> ... ─> 0
+ *   +32  ob_item[1..n-1] (stale)
+ *
+ *  allocate(n): 1 <= n <= maxSaveSize and heads[n] != 0 ? pop (hit) : domain.malloc (miss)
+ *  release(o):  n = |ob_size|; 1 <= n <= maxSaveSize and counts[n] < limit ? push : domain.free
+ * ```
+ *
+ * Only the list heads and counters live in side typed arrays (CPython keeps them in the
+ * interpreter state); the lists themselves are in the heap.
+ *
+ * Invariants: `heads[n]` is 0 iff `counts[n]` is 0; an object is on list n iff it is
+ * reachable from `heads[n]` through link words, and then its ob_size is n and its refcount
+ * word FREE_LIST_REFCOUNT; `counts[n] <= limit`; `cached` is the sum of `counts`.
+ *
+ * @module
+ */
+import {
+  type Address,
+  ConfigurationError,
+  DoubleFreeError,
+  type ObjectAllocator,
+  type ObjectAllocatorStats,
+  SizeError,
+} from "@pymem/core";
+import { TUPLE_FREELIST_LIMIT, TUPLE_MAX_SAVE_SIZE, validateTunables } from "./config";
+import type { FreeListStatsLine, FreeListStatsSource } from "./free-list-stats";
+import { FREE_LIST_REFCOUNT, type ObjectAllocatorOptions, ObjectMemory } from "./object-memory";
+
+/** Which word of a dead variable-size object links it to the next one of the same length. */
+export type SizedFreeListLink = "first-item" | "ob_type";
+
+/** Options of {@link SizedFreeListAllocator}. */
+export interface SizedFreeListAllocatorOptions extends ObjectAllocatorOptions {
+  /**
+   * Lengths `1..maxSaveSize` have free lists. Checked by `validateTunables`.
+   * @defaultValue 20 (CPython 3.11's PyTuple_MAXSAVESIZE)
+   */
+  maxSaveSize?: number;
+  /**
+   * Most objects kept per length. Checked by `validateTunables` (`freeListLimit`).
+   * @defaultValue 2000 (CPython 3.11's PyTuple_MAXFREELIST)
+   */
+  limit?: number;
+  /**
+   * The word of a dead object that links it to the next: its first item (CPython's tuples),
+   * or `ob_type` (for types whose items are narrower than 4 bytes).
+   * @defaultValue "first-item"
+   */
+  link?: SizedFreeListLink;
+  /**
+   * Singular label of the `sys._debugmallocstats()` line of length `n`.
+   * @defaultValue `` n => `free ${n}-sized ${name}` ``
+   */
+  statsLabel?: (length: number) => string;
+}
+
+/**
+ * Free lists keyed by item count for one variable-size type.
+ * @example
+ * ```ts
+ * const tuples = new SizedFreeListAllocator({ domain: pymalloc, types, typeId: tupleId });
+ * const t = tuples.allocate(3);   // a 3-tuple: ob_size 3, items zeroed
+ * tuples.release(t);              // onto the list of 3-tuples
+ * tuples.allocate(3) === t;       // true
+ * tuples.lengthStats(3).hits;     // 1
+ * ```
+ */
+export class SizedFreeListAllocator implements ObjectAllocator, FreeListStatsSource {
+  /** Name for stats. */
+  readonly name: string;
+  /** Object layout and checks. */
+  readonly memory: ObjectMemory;
+  /** Lengths `1..maxSaveSize` are cached. */
+  readonly maxSaveSize: number;
+  /** Most objects kept per length. */
+  readonly limit: number;
+  /** Byte offset, from the object address, of the link word. */
+  readonly linkOffset: number;
+  private readonly label: (length: number) => string;
+  /** `heads[n]`: newest cached object of length n, 0 when none (index 0 unused). */
+  private readonly heads: Uint32Array;
+  /** `counts[n]`: objects cached with length n. */
+  private readonly counts: Uint32Array;
+  /** `hitCounts[n]` / `missCounts[n]`: per cached length; index 0 sums every other length's misses. */
+  private readonly hitCounts: Float64Array;
+  private readonly missCounts: Float64Array;
+  private cached = 0;
+  private live = 0;
+
+  constructor(options: SizedFreeListAllocatorOptions) {
+    const memory = new ObjectMemory(options);
+    const type = memory.type;
+    if (type.itemSize === 0) {
+      throw new ConfigurationError(
+        `${memory.name}.itemSize`,
+        "a positive item size (use FreeListAllocator for fixed-size types)",
+        type.itemSize,
+      );
+    }
+    const maxSaveSize = options.maxSaveSize ?? TUPLE_MAX_SAVE_SIZE;
+    const limit = options.limit ?? TUPLE_FREELIST_LIMIT;
+    validateTunables({ maxSaveSize, freeListLimit: limit }, `${memory.name}.`);
+    const link = options.link ?? "first-item";
+    if (link !== "first-item" && link !== "ob_type") {
+      throw new ConfigurationError(`${memory.name}.link`, '"first-item" or "ob_type"', link);
+    }
+    const linkOffset = link === "ob_type" ? memory.layout.typeOffset : type.basicSize;
+    if (linkOffset % 4 !== 0 || linkOffset + 4 > memory.objectBytes(1)) {
+      throw new ConfigurationError(
+        `${memory.name}.link`,
+        `a 4-byte aligned word inside a 1-item object (first item at +${type.basicSize}, ${type.itemSize} bytes); use "ob_type"`,
+        link,
+      );
+    }
+    this.memory = memory;
+    this.name = memory.name;
+    this.maxSaveSize = maxSaveSize;
+    this.limit = limit;
+    this.linkOffset = linkOffset;
+    const name = memory.name;
+    this.label = options.statsLabel ?? ((n: number) => `free ${n}-sized ${name}`);
+    this.heads = new Uint32Array(maxSaveSize + 1);
+    this.counts = new Uint32Array(maxSaveSize + 1);
+    this.hitCounts = new Float64Array(maxSaveSize + 1);
+    this.missCounts = new Float64Array(maxSaveSize + 1);
+  }
+
+  /**
+   * Memory for a fresh object of `itemCount` items: a cached one of that length (a hit), or
+   * a new block (a miss).
+   * @throws SizeError for a negative, fractional or too large item count
+   * @throws MemoryError when nothing is cached and the domain is exhausted; nothing changes
+   */
+  allocate(itemCount = 0): Address {
+    const memory = this.memory;
+    memory.checkItemCount(itemCount);
+    const cacheable = itemCount >= 1 && itemCount <= this.maxSaveSize;
+    if (cacheable) {
+      const obj = this.heads[itemCount]!;
+      if (obj !== 0) {
+        this.heads[itemCount] = memory.heap.u32[(obj + this.linkOffset) >>> 2]!;
+        this.counts[itemCount]!--;
+        this.cached--;
+        this.hitCounts[itemCount]!++;
+        memory.format(obj, itemCount);
+        this.live++;
+        return obj;
+      }
+    }
+    const obj = memory.fresh(itemCount);
+    this.missCounts[cacheable ? itemCount : 0]!++;
+    this.live++;
+    return obj;
+  }
+
+  /**
+   * Takes back a dead object: onto the list of its length while that list has room, else to the domain.
+   * @throws InvalidPointerError for NULL, foreign, interior or wrongly typed addresses, a tracked
+   * object, or an ob_size its block cannot hold
+   * @throws DoubleFreeError when the object is already cached (or, per the domain, already free)
+   */
+  release(obj: Address): void {
+    const memory = this.memory;
+    const usable = memory.checkAddress(obj);
+    if (memory.headers.refcount(obj) === FREE_LIST_REFCOUNT && this.isCached(obj)) {
+      throw new DoubleFreeError(obj, `the ${this.name} object is already on its free list`);
+    }
+    memory.checkHeader(obj, usable);
+    const n = memory.itemCount(obj);
+    if (n >= 1 && n <= this.maxSaveSize && this.counts[n]! < this.limit) {
+      const u32 = memory.heap.u32;
+      u32[obj >>> 2] = FREE_LIST_REFCOUNT;
+      u32[(obj + this.linkOffset) >>> 2] = this.heads[n]!;
+      this.heads[n] = obj;
+      this.counts[n]!++;
+      this.cached++;
+    } else {
+      memory.freeBlock(obj);
+    }
+    this.live--;
+  }
+
+  /** Whether `obj` is on the free list of the length its ob_size gives (walks that list). */
+  isCached(obj: Address): boolean {
+    const n = this.memory.itemCount(obj);
+    if (!(n >= 1 && n <= this.maxSaveSize)) return false;
+    const u32 = this.memory.heap.u32;
+    const linkWord = this.linkOffset >>> 2;
+    let node = this.heads[n]!;
+    for (let i = this.counts[n]!; i > 0 && node !== 0; i--) {
+      if (node === obj) return true;
+      node = u32[(node >>> 2) + linkWord]!;
+    }
+    return false;
+  }
+
+  /**
+   * Figures over all lengths. `freeListLimit` is the total capacity, `limit * maxSaveSize`;
+   * `misses` includes lengths that are never cached.
+   */
+  stats(): ObjectAllocatorStats {
+    let hits = 0;
+    let misses = 0;
+    for (let n = 0; n <= this.maxSaveSize; n++) {
+      hits += this.hitCounts[n]!;
+      misses += this.missCounts[n]!;
+    }
+    return {
+      name: this.name,
+      freeListLength: this.cached,
+      freeListLimit: this.limit * this.maxSaveSize,
+      hits,
+      misses,
+      live: this.live,
+    };
+  }
+
+  /**
+   * Figures of the list for length `n` (named `"<name>[n]"`); `live` is the allocator's total.
+   * @throws SizeError unless `n` is an integer in `[1, maxSaveSize]`
+   */
+  lengthStats(n: number): ObjectAllocatorStats {
+    if (!(Number.isInteger(n) && n >= 1 && n <= this.maxSaveSize)) {
+      throw new SizeError(
+        n,
+        `length of a ${this.name} free list`,
+        `an integer from 1 to ${this.maxSaveSize}`,
+      );
+    }
+    return {
+      name: `${this.name}[${n}]`,
+      freeListLength: this.counts[n]!,
+      freeListLimit: this.limit,
+      hits: this.hitCounts[n]!,
+      misses: this.missCounts[n]!,
+      live: this.live,
+    };
+  }
+
+  /** Returns every cached object's block to the domain (CPython's `_PyTuple_ClearFreeList`). */
+  clearFreeList(): void {
+    const memory = this.memory;
+    for (let n = 1; n <= this.maxSaveSize; n++) {
+      while (this.heads[n] !== 0) {
+        const obj = this.heads[n]!;
+        this.heads[n] = memory.heap.u32[(obj + this.linkOffset) >>> 2]!;
+        this.counts[n]!--;
+        this.cached--;
+        memory.freeBlock(obj);
+      }
+    }
+  }
+
+  /** One `sys._debugmallocstats()` line per cached length, 1..maxSaveSize. */
+  freeListStats(): FreeListStatsLine[] {
+    const lines: FreeListStatsLine[] = [];
+    for (let n = 1; n <= this.maxSaveSize; n++) {
+      lines.push({ label: this.label(n), count: this.counts[n]!, objectSize: this.memory.objectBytes(n) });
+    }
+    return lines;
+  }
+}

@@ -1,0 +1,306 @@
+/**
+ * The composition slots of a runtime and what each accepts: a built-in implementation by
+ * name, or a factory that receives what the slot needs and returns any implementation of
+ * the slot's interface — so a user's own allocator, refcount strategy or collector fits.
+ *
+ * ```
+ *  slot           names                              interface            factory receives
+ *  heap           array-buffer | shared-array-buffer  Heap                 -
+ *                 | wasm-memory (or a Heap)
+ *  pages          heap | bump                        PageProvider         heap, hooks, pageSize
+ *  raw            tlsf | first-fit                   Allocator            heap, pages, hooks
+ *  objectDomain   pymalloc | raw                     Allocator            heap, pages, raw, hooks, checked
+ *  freeLists      true | false                       ObjectAllocator      domain, types, typeId, layout, ...
+ *  refcount       immediate | deferred               RefcountStrategy     heap, layout, types, checked
+ *  gc             generational | mark-sweep | none   CycleCollector       heap, layout, types, refcount, roots, ...
+ * ```
+ *
+ * The result type follows the names: `createRuntime({ gc: "mark-sweep" }).parts.collector`
+ * is a `MarkSweepCollector`, a factory's return type is kept as is.
+ *
+ * @module
+ */
+import type {
+  Address,
+  Allocator,
+  CycleCollector,
+  Heap,
+  HeapOptions,
+  MemoryHooks,
+  ObjectAllocator,
+  ObjectLayout,
+  PageProvider,
+  RefcountStrategy,
+  RootProvider,
+  TypeRegistry,
+  WeakrefSupport,
+} from "@pymem/core";
+import type {
+  GenerationalCollector,
+  MarkSweepCollector,
+  NoCollector,
+  UntrackRules,
+} from "@pymem/gc-generational";
+import type { PymallocAllocator, PymallocConfig, PymallocPresetName } from "@pymem/pymalloc";
+import type { FirstFitAllocator, TlsfAllocator } from "@pymem/raw-allocator";
+import type { DeferredRefcount, ImmediateRefcount, WeakrefTable } from "@pymem/refcount";
+import type { RuntimeConfig } from "./config";
+import type { TracingAllocator } from "./tracing-allocator";
+
+/** Receives errors raised where they cannot propagate (finalizers, callbacks during collection). */
+export type UnraisableHook = (error: unknown, where: string) => void;
+
+/** What a page-provider factory receives. */
+export interface PagesContext {
+  /** The heap. */
+  readonly heap: Heap;
+  /** Memory event hooks. */
+  readonly hooks: MemoryHooks;
+  /** The configured page size (undefined: the provider's default). */
+  readonly pageSize: number | undefined;
+}
+
+/** What a raw-allocator factory receives. */
+export interface RawContext {
+  /** The heap. */
+  readonly heap: Heap;
+  /** The page provider. */
+  readonly pages: PageProvider;
+  /** Memory event hooks. */
+  readonly hooks: MemoryHooks;
+}
+
+/** What an object-domain factory receives. */
+export interface ObjectDomainContext extends RawContext {
+  /** The raw allocator (for large requests). */
+  readonly raw: Allocator;
+  /** Whether misuse checks are on. */
+  readonly checked: boolean;
+}
+
+/** What an object-allocator factory receives, once per type. */
+export interface ObjectAllocatorContext {
+  /** The (traced) object domain. */
+  readonly domain: Allocator;
+  /** The type registry. */
+  readonly types: TypeRegistry;
+  /** Id of the type to allocate. */
+  readonly typeId: number;
+  /** Its name. */
+  readonly typeName: string;
+  /** The object layout. */
+  readonly layout: ObjectLayout;
+  /** The refcount strategy. */
+  readonly refcount: RefcountStrategy;
+  /** Whether misuse checks are on. */
+  readonly checked: boolean;
+}
+
+/** What a refcount factory receives. */
+export interface RefcountContext {
+  /** The heap. */
+  readonly heap: Heap;
+  /** The object layout. */
+  readonly layout: ObjectLayout;
+  /** The type registry. */
+  readonly types: TypeRegistry;
+  /** Whether misuse checks are on. */
+  readonly checked: boolean;
+  /** Where errors of finalizers and callbacks go. */
+  readonly onUnraisable: UnraisableHook | undefined;
+}
+
+/** What a collector factory receives. */
+export interface CollectorContext {
+  /** The heap. */
+  readonly heap: Heap;
+  /** The object layout. */
+  readonly layout: ObjectLayout;
+  /** The type registry. */
+  readonly types: TypeRegistry;
+  /** The refcount strategy. */
+  readonly refcount: RefcountStrategy;
+  /** Weak reference support. */
+  readonly weakrefs: WeakrefSupport;
+  /** The runtime's roots (handles, frames), for tracing collectors. */
+  readonly roots: RootProvider;
+  /** Memory event hooks. */
+  readonly hooks: MemoryHooks;
+  /** Heap memory for list heads (2 words each). */
+  readonly allocateListHead: () => Address;
+  /** Untrack rules for tuples and dicts. */
+  readonly maybeUntrack: UntrackRules;
+  /** Empties the free lists (call after a full collection, as CPython 3.11 does). */
+  readonly clearFreeLists: () => void;
+  /** Thresholds from the options, if any. */
+  readonly thresholds: readonly number[] | undefined;
+  /** Where errors of finalizers and callbacks go. */
+  readonly onUnraisable: UnraisableHook | undefined;
+}
+
+/** The `heap` slot. */
+export type HeapSlot = Heap | "array-buffer" | "shared-array-buffer" | "wasm-memory";
+/** The `pages` slot. */
+export type PagesSlot = "heap" | "bump" | ((ctx: PagesContext) => PageProvider);
+/** The `raw` slot. */
+export type RawSlot = "tlsf" | "first-fit" | ((ctx: RawContext) => Allocator);
+/** The `objectDomain` slot. */
+export type ObjectDomainSlot = "pymalloc" | "raw" | ((ctx: ObjectDomainContext) => Allocator);
+/** The `freeLists` slot. */
+export type FreeListsSlot = boolean | ((ctx: ObjectAllocatorContext) => ObjectAllocator);
+/** The `refcount` slot. */
+export type RefcountSlot = "immediate" | "deferred" | ((ctx: RefcountContext) => RefcountStrategy);
+/** The `gc` slot. */
+export type GcSlot = "generational" | "mark-sweep" | "none" | ((ctx: CollectorContext) => CycleCollector);
+
+/** Options of {@link createRuntime}; every slot defaults to the `cpython311` preset's choice. */
+export interface RuntimeOptions {
+  /**
+   * The heap, or the kind of heap to create.
+   * @defaultValue "array-buffer"
+   */
+  readonly heap?: HeapSlot;
+  /**
+   * Initial and maximum size of a heap created by kind.
+   * @defaultValue 1 MiB initial, 1 GiB maximum
+   */
+  readonly heapOptions?: HeapOptions;
+  /**
+   * Object header layout: CPython's 64-bit sizes, or 4-byte words.
+   * @defaultValue "64-bit"
+   */
+  readonly layout?: "64-bit" | "compact" | ObjectLayout;
+  /**
+   * The page provider ("the operating system").
+   * @defaultValue "heap"
+   */
+  readonly pages?: PagesSlot;
+  /**
+   * Page size of a page provider created by name.
+   * @defaultValue 4096
+   */
+  readonly pageSize?: number;
+  /**
+   * The raw allocator (PyMem_RawMalloc's domain).
+   * @defaultValue "tlsf"
+   */
+  readonly raw?: RawSlot;
+  /**
+   * The object domain every object comes from: pymalloc over the raw allocator, or the raw
+   * allocator itself (PYTHONMALLOC=malloc).
+   * @defaultValue "pymalloc"
+   */
+  readonly objectDomain?: ObjectDomainSlot;
+  /**
+   * pymalloc's configuration: a preset name or a full configuration.
+   * @defaultValue "cpython311"
+   */
+  readonly pymalloc?: PymallocPresetName | PymallocConfig;
+  /**
+   * Per-type free lists (float, list, dict, tuple, dict keys) on or off, or a factory of
+   * object allocators called once per type.
+   * @defaultValue true
+   */
+  readonly freeLists?: FreeListsSlot;
+  /**
+   * Reference counting strategy.
+   * @defaultValue "immediate"
+   */
+  readonly refcount?: RefcountSlot;
+  /**
+   * Cycle collector.
+   * @defaultValue "generational"
+   */
+  readonly gc?: GcSlot;
+  /**
+   * Collection thresholds (generational: three; mark-sweep: the first is its threshold).
+   * @defaultValue [700, 10, 10]
+   */
+  readonly gcThresholds?: readonly number[];
+  /**
+   * Object-model tunables.
+   * @defaultValue CPython 3.11's (see {@link DEFAULT_RUNTIME_CONFIG})
+   */
+  readonly config?: Partial<RuntimeConfig>;
+  /**
+   * Misuse checks in every layer (double frees, foreign pointers, use after free).
+   * @defaultValue true
+   */
+  readonly checked?: boolean;
+  /**
+   * Memory event hooks shared by every layer.
+   * @defaultValue a fresh MemoryHooks
+   */
+  readonly hooks?: MemoryHooks;
+  /**
+   * Where errors raised by finalizers and callbacks go.
+   * @defaultValue printed to stderr, as CPython's "Exception ignored in"
+   */
+  readonly onUnraisable?: UnraisableHook;
+}
+
+/** The raw allocator type a `raw` slot value gives. */
+export type RawOf<S> = S extends "first-fit"
+  ? FirstFitAllocator
+  : S extends (ctx: RawContext) => infer A
+    ? A
+    : TlsfAllocator;
+/** The object domain type an `objectDomain` slot value gives (`Raw` for "raw"). */
+export type DomainOf<S, Raw> = S extends "raw"
+  ? Raw
+  : S extends (ctx: ObjectDomainContext) => infer A
+    ? A
+    : PymallocAllocator;
+/** The refcount strategy type a `refcount` slot value gives. */
+export type RefcountOf<S> = S extends "deferred"
+  ? DeferredRefcount
+  : S extends (ctx: RefcountContext) => infer R
+    ? R
+    : ImmediateRefcount;
+/** The collector type a `gc` slot value gives. */
+export type CollectorOf<S> = S extends "mark-sweep"
+  ? MarkSweepCollector
+  : S extends "none"
+    ? NoCollector
+    : S extends (ctx: CollectorContext) => infer C
+      ? C
+      : GenerationalCollector;
+
+/** The parts a runtime was composed from. */
+export interface RuntimeParts<
+  Raw extends Allocator = Allocator,
+  Domain extends Allocator = Allocator,
+  Rc extends RefcountStrategy = RefcountStrategy,
+  Gc extends CycleCollector = CycleCollector,
+> {
+  /** The heap. */
+  readonly heap: Heap;
+  /** The page provider. */
+  readonly pages: PageProvider;
+  /** The raw allocator. */
+  readonly raw: Raw;
+  /** The object domain (undecorated). */
+  readonly objectDomain: Domain;
+  /** The tracing decorator every object allocation goes through (tracemalloc's engine). */
+  readonly traced: TracingAllocator;
+  /** The refcount strategy. */
+  readonly refcount: Rc;
+  /** The cycle collector. */
+  readonly collector: Gc;
+  /** Weak references. */
+  readonly weakrefs: WeakrefTable;
+  /** The type registry. */
+  readonly types: TypeRegistry;
+  /** The object layout. */
+  readonly layout: ObjectLayout;
+  /** Memory event hooks. */
+  readonly hooks: MemoryHooks;
+}
+
+/** The parts {@link createRuntime} builds for options `O`. */
+export type PartsOf<O extends RuntimeOptions> = RuntimeParts<
+  RawOf<O["raw"]>,
+  DomainOf<O["objectDomain"], RawOf<O["raw"]>>,
+  RefcountOf<O["refcount"]>,
+  CollectorOf<O["gc"]>
+>;

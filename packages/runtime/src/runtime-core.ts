@@ -1,0 +1,405 @@
+/**
+ * The runtime's internals behind the facade: the builtin types, the caches (small ints,
+ * singletons, interned strings), the handle table and frames, the conversion of JS values
+ * to objects, and the root set.
+ *
+ * ```
+ *  JS value ──newRef──► new reference ──store──► heap slot (list item, dict entry, variable)
+ *     number (integral) → int (small-int cache for -5..256)   bigint → int
+ *     number (other)    → float       string → str (name-like literals interned)
+ *     boolean → True/False   null → None   Uint8Array → bytes   array → list
+ *     PyObject → the object itself (+1)
+ *
+ *  roots (forEachRoot): owned handles ∪ open frames' variables ∪ values being stored
+ *                       ∪ gc.garbage  — what a tracing collector starts from
+ * ```
+ *
+ * @module
+ */
+import { type Address, InvalidPointerError, NULL, type RootProvider, type Visit } from "@pymem/core";
+import type { DictKeysFreeList, InternTable, SmallIntCache } from "@pymem/object-allocators";
+import type { WeakrefTable } from "@pymem/refcount";
+import type { Frame } from "./frame";
+import { HandleTable } from "./handle-table";
+import { PyBytes } from "./handles/py-bytes";
+import { PyDict } from "./handles/py-dict";
+import { PyFloat } from "./handles/py-float";
+import { PyInstance } from "./handles/py-instance";
+import { PyBool, PyInt } from "./handles/py-int";
+import { PyList } from "./handles/py-list";
+import { BORROWED_SLOT, PyObject, type PyValue } from "./handles/py-object";
+import { PySet } from "./handles/py-set";
+import { PyStr } from "./handles/py-str";
+import { PyStruct } from "./handles/py-struct";
+import { PyTuple } from "./handles/py-tuple";
+import { PyWeakref } from "./handles/py-weakref";
+import type { ObjectSpace } from "./object-space";
+import type { JsValue, TypeContext, TypeKind } from "./runtime-type";
+import { BoolType, IntType } from "./types/int-type";
+import { BytesType } from "./types/bytes-type";
+import { DictType } from "./types/dict-type";
+import { FloatType } from "./types/float-type";
+import { ListType } from "./types/list-type";
+import { NoneType } from "./types/none-type";
+import { SetType } from "./types/set-type";
+import { SSTATE_INTERNED_MORTAL, StrType } from "./types/str-type";
+import { TupleType } from "./types/tuple-type";
+import { WeakrefKind } from "./types/weakref-kind";
+
+/** Strings the compiler interns as constants: ASCII letters, digits and underscores (all_name_chars). */
+const NAME_CHARS = /^[A-Za-z0-9_]+$/;
+
+type HandleConstructor = new (core: RuntimeCore, address: Address, slot: number) => PyObject;
+
+const HANDLE_CLASSES: Record<TypeKind, HandleConstructor> = {
+  none: PyObject,
+  int: PyInt,
+  bool: PyBool,
+  float: PyFloat,
+  str: PyStr,
+  bytes: PyBytes,
+  tuple: PyTuple,
+  list: PyList,
+  dict: PyDict,
+  set: PySet,
+  instance: PyInstance,
+  weakref: PyWeakref,
+  struct: PyStruct,
+};
+
+/**
+ * Builtin types, caches, handles and conversions of one runtime.
+ * @example
+ * ```ts
+ * const core = rt.core;
+ * const ref = core.newRef([1, 2]); // a new reference to a fresh list
+ * core.repr(ref);                  // "[1, 2]"
+ * core.space.decref(ref);
+ * ```
+ */
+export class RuntimeCore implements RootProvider, TypeContext {
+  /** The object space. */
+  readonly space: ObjectSpace;
+  /** Owned handles. */
+  readonly handles = new HandleTable();
+  /** Open frames. */
+  readonly frames = new Set<Frame>();
+  /** NoneType. */
+  readonly noneType: NoneType;
+  /** int. */
+  readonly ints: IntType;
+  /** bool. */
+  readonly bools: BoolType;
+  /** float. */
+  readonly floats: FloatType;
+  /** str. */
+  readonly strs: StrType;
+  /** bytes. */
+  readonly bytesType: BytesType;
+  /** tuple. */
+  readonly tuples: TupleType;
+  /** list. */
+  readonly lists: ListType;
+  /** dict. */
+  readonly dicts: DictType;
+  /** set. */
+  readonly sets: SetType;
+  /** Weak references (set during composition). */
+  weakrefs!: WeakrefTable;
+  /** The small-int cache (set during composition). */
+  smallInts!: SmallIntCache;
+  /** Interned strings (set during composition). */
+  interned!: InternTable;
+  /** The dict keys free list (set during composition). */
+  keysFreeList!: DictKeysFreeList;
+  /** Objects being stored: roots until the store completes. */
+  private temps: Address[] = [];
+
+  constructor(space: ObjectSpace) {
+    this.space = space;
+    const ids = space.ids;
+    this.noneType = new NoneType(space);
+    ids.none = space.register(this.noneType);
+    this.ints = new IntType(space);
+    ids.int = space.register(this.ints);
+    this.bools = new BoolType(space);
+    ids.bool = space.register(this.bools);
+    this.floats = new FloatType(space);
+    ids.float = space.register(this.floats);
+    this.strs = new StrType(space);
+    ids.str = space.register(this.strs);
+    this.bytesType = new BytesType(space);
+    ids.bytes = space.register(this.bytesType);
+    this.tuples = new TupleType(space);
+    ids.tuple = space.register(this.tuples);
+    this.lists = new ListType(space);
+    ids.list = space.register(this.lists);
+    this.dicts = new DictType(space);
+    ids.dict = space.register(this.dicts);
+    this.sets = new SetType(space);
+    ids.set = space.register(this.sets);
+  }
+
+  /** Records the weak reference table (whose type registered itself). */
+  adoptWeakrefs(table: WeakrefTable): void {
+    this.weakrefs = table;
+    this.space.adopt(table.typeId, new WeakrefKind(this.space, table));
+    this.space.ids.weakref = table.typeId;
+  }
+
+  /** Wires the interned-string table: dying interned strings leave it (3.11's mortal interning). */
+  adoptInternTable(table: InternTable): void {
+    this.interned = table;
+    this.strs.onInternedDealloc = (obj) => {
+      table.forget(obj);
+    };
+  }
+
+  // --- conversions -----------------------------------------------------------------------
+
+  /** A new reference to an int of value `value` (cached for small values). */
+  int(value: number | bigint): Address {
+    let n = Number.NaN;
+    if (typeof value === "number") {
+      if (Number.isSafeInteger(value)) n = value;
+    } else if (value >= -0x1fffffffffffffn && value <= 0x1fffffffffffffn) {
+      n = Number(value);
+    }
+    const cached = Number.isNaN(n) ? NULL : this.smallInts.get(n);
+    if (cached !== NULL) {
+      this.space.incref(cached);
+      return cached;
+    }
+    return this.ints.create(value);
+  }
+
+  /**
+   * A new reference to a str: the one-character and empty singletons, the interned object
+   * for name-like literals (when `literal` and interning are on), else a fresh object.
+   */
+  str(value: string, literal = true): Address {
+    if (value.length <= 1) return this.strs.create(value);
+    if (literal && this.space.config.internIdentifiers && NAME_CHARS.test(value)) return this.intern(value);
+    return this.strs.createFresh(value);
+  }
+
+  /** A new reference to the interned str equal to `value`. */
+  intern(value: string): Address {
+    return this.interned.intern(value, (s) => {
+      const obj = s.length <= 1 ? this.strs.create(s) : this.strs.createFresh(s);
+      if (s.length > 1) this.strs.setInternedState(obj, SSTATE_INTERNED_MORTAL);
+      return obj;
+    });
+  }
+
+  /** Interns an existing str object (sys.intern); returns a new reference to the interned one. */
+  internObject(obj: Address): Address {
+    const value = this.strs.value(obj);
+    return this.interned.intern(value, () => {
+      this.space.incref(obj);
+      if (!this.space.refcount.isImmortal(obj)) this.strs.setInternedState(obj, SSTATE_INTERNED_MORTAL);
+      return obj;
+    });
+  }
+
+  /**
+   * A new reference for a JS value (see the module comment for the conversions).
+   * @throws InvalidPointerError for a handle of another runtime or a released handle
+   * @throws TypeError for a value that has no Python counterpart
+   */
+  newRef(value: PyValue): Address {
+    const space = this.space;
+    if (value === null) {
+      space.incref(space.none);
+      return space.none;
+    }
+    switch (typeof value) {
+      case "number":
+        return Number.isInteger(value) ? this.int(value) : this.floats.create(value);
+      case "bigint":
+        return this.int(value);
+      case "string":
+        return this.str(value);
+      case "boolean": {
+        const b = value ? this.bools.trueObject : this.bools.falseObject;
+        space.incref(b);
+        return b;
+      }
+      default:
+        break;
+    }
+    if (value instanceof PyObject) {
+      if (value.runtimeCore !== this) {
+        throw new InvalidPointerError(
+          value.alive ? value.address : 0,
+          "a handle of this runtime, not of another one",
+        );
+      }
+      const a = value.address;
+      space.incref(a);
+      return a;
+    }
+    if (value instanceof Uint8Array) return this.bytesType.create(value);
+    if (Array.isArray(value)) return this.listOf(value);
+    throw new TypeError(`cannot convert ${Object.prototype.toString.call(value)} to a Python object`);
+  }
+
+  /** A new reference to a list literal of `values` (each converted; owned handles moved in). */
+  listOf(values: readonly PyValue[]): Address {
+    return this.withRefs(values, (refs) => this.lists.create(refs));
+  }
+
+  /** A new reference to a tuple of `values`. */
+  tupleOf(values: readonly PyValue[]): Address {
+    return this.withRefs(values, (refs) => this.tuples.create(refs));
+  }
+
+  /**
+   * Converts `values` to new references, calls `make` (which steals them on success), then
+   * moves owned handles in. On failure every reference is dropped and the handles stay usable.
+   */
+  withRefs(values: readonly PyValue[], make: (refs: Address[]) => Address): Address {
+    const mark = this.temps.length;
+    const refs: Address[] = [];
+    try {
+      for (const v of values) {
+        const ref = this.newRef(v);
+        refs.push(ref);
+        this.temps.push(ref);
+      }
+      const obj = make(refs);
+      this.temps.length = mark;
+      for (const v of values) if (v instanceof PyObject) v.transfer();
+      return obj;
+    } catch (e) {
+      this.temps.length = mark;
+      for (const r of refs) this.space.decref(r);
+      throw e;
+    }
+  }
+
+  /**
+   * A store: takes a new reference for `value`, hands it to `put` (which steals it on
+   * success), then moves an owned handle in — unless it is `receiver`, the handle the
+   * operation is called on, which stays usable.
+   */
+  store(value: PyValue, put: (ref: Address) => void, receiver?: PyObject): void {
+    const ref = this.newRef(value);
+    const mark = this.temps.length;
+    this.temps.push(ref);
+    try {
+      put(ref);
+    } catch (e) {
+      this.temps.length = mark;
+      this.space.decref(ref);
+      throw e;
+    }
+    this.temps.length = mark;
+    if (value instanceof PyObject && value !== receiver) value.transfer();
+  }
+
+  /** A store of two values (a dict entry). */
+  store2(a: PyValue, b: PyValue, put: (refA: Address, refB: Address) => void, receiver?: PyObject): void {
+    const refA = this.newRef(a);
+    const mark = this.temps.length;
+    this.temps.push(refA);
+    let refB: Address;
+    try {
+      refB = this.newRef(b);
+    } catch (e) {
+      this.temps.length = mark;
+      this.space.decref(refA);
+      throw e;
+    }
+    this.temps.push(refB);
+    try {
+      put(refA, refB);
+    } catch (e) {
+      this.temps.length = mark;
+      this.space.decref(refA);
+      this.space.decref(refB);
+      throw e;
+    }
+    this.temps.length = mark;
+    if (a instanceof PyObject && a !== receiver) a.transfer();
+    if (b instanceof PyObject && b !== receiver) b.transfer();
+  }
+
+  /** Calls `use` with an address for `value` that stays valid during the call (a handle's own, or a temporary object). */
+  withRef<R>(value: PyValue, use: (ref: Address) => R): R {
+    if (value instanceof PyObject) {
+      if (value.runtimeCore !== this) {
+        throw new InvalidPointerError(
+          value.alive ? value.address : 0,
+          "a handle of this runtime, not of another one",
+        );
+      }
+      return use(value.address);
+    }
+    const ref = this.newRef(value);
+    const mark = this.temps.length;
+    this.temps.push(ref);
+    try {
+      return use(ref);
+    } finally {
+      this.temps.length = mark;
+      this.space.decref(ref);
+    }
+  }
+
+  // --- handles -------------------------------------------------------------------------------
+
+  private handleClass(obj: Address): HandleConstructor {
+    return HANDLE_CLASSES[this.space.kindOf(obj).kind];
+  }
+
+  /** A borrowed handle to `obj`. */
+  borrow(obj: Address): PyObject {
+    const Cls = this.handleClass(obj);
+    return new Cls(this, obj, BORROWED_SLOT);
+  }
+
+  /** An owned handle that takes over a reference the caller holds to `obj`. */
+  own(obj: Address): PyObject {
+    const Cls = this.handleClass(obj);
+    return new Cls(this, obj, this.handles.acquire(obj));
+  }
+
+  /** An owned handle with a new reference to `obj`. */
+  ownNew(obj: Address): PyObject {
+    this.space.incref(obj);
+    return this.own(obj);
+  }
+
+  /** Releases an owned handle's slot and its reference. */
+  releaseSlot(slot: number): void {
+    this.space.decref(this.handles.release(slot));
+  }
+
+  // --- Python-level views ----------------------------------------------------------------------
+
+  /** Python `repr()` of `obj`. */
+  repr(obj: Address, seen: Set<Address> = new Set()): string {
+    return this.space.kindOf(obj).repr(obj, seen, this);
+  }
+
+  /** JS value of `obj`. */
+  toJS(obj: Address, seen: Map<Address, JsValue> = new Map()): JsValue {
+    return this.space.kindOf(obj).toJS(obj, seen, this);
+  }
+
+  /** Every object JS code holds: owned handles, open frames' variables, values being stored, `gc.garbage`. */
+  forEachRoot(visit: Visit): void {
+    this.handles.forEach(visit);
+    for (const frame of this.frames) frame.forEachRoot(visit);
+    for (const t of this.temps) visit(t);
+    const collector = this.space.collector as { garbage?: Address[] } | undefined;
+    if (collector?.garbage !== undefined) for (const g of collector.garbage) visit(g);
+  }
+
+  /** Empties every free list (what a full collection does in CPython 3.11). */
+  clearFreeLists(): void {
+    for (const allocator of this.space.allocators) allocator?.clearFreeList();
+    this.keysFreeList?.clearFreeList();
+  }
+}
