@@ -47,6 +47,9 @@ export class RunError extends CliError {
 
 /** The one line printed for an error: `pymem: error: <message>` with newlines folded. */
 export function errorLine(message: string): string {
-  const text = message.replace(/^error:\s*/i, "").replace(/\s*\n\s*/g, " ").trim();
+  const text = message
+    .replace(/^error:\s*/i, "")
+    .replace(/\s*\n\s*/g, " ")
+    .trim();
   return `pymem: error: ${text}\n`;
 }

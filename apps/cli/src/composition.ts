@@ -83,14 +83,27 @@ export interface Composition {
 /** Adds the composition options to a command. */
 export function addCompositionOptions(command: Command): Command {
   return command
-    .addOption(new Option("--preset <name>", "runtime preset the other options override").choices(PRESET_NAMES).default("cpython311"))
+    .addOption(
+      new Option("--preset <name>", "runtime preset the other options override")
+        .choices(PRESET_NAMES)
+        .default("cpython311"),
+    )
     .addOption(new Option("--raw <name>", "raw allocator (PyMem_Raw domain)").choices(RAW_NAMES))
-    .addOption(new Option("--allocator <name>", "object allocator: pymalloc pools, or raw malloc for every size").choices(OBJECT_DOMAIN_NAMES))
-    .addOption(new Option("--free-lists <on|off>", "per-type free lists (float, list, dict, tuple ...)").argParser(parseOnOff))
+    .addOption(
+      new Option(
+        "--allocator <name>",
+        "object allocator: pymalloc pools, or raw malloc for every size",
+      ).choices(OBJECT_DOMAIN_NAMES),
+    )
+    .addOption(
+      new Option("--free-lists <on|off>", "per-type free lists (float, list, dict, tuple ...)").argParser(
+        parseOnOff,
+      ),
+    )
     .addOption(new Option("--gc <name>", "cycle collector").choices(GC_NAMES))
     .addOption(
-      new Option("--arena-size <bytes>", "pymalloc arena size, a power of two (e.g. 256K, 1M)").argParser((v) =>
-        parsePowerOfTwoSize(v, MIN_ARENA_BYTES, MAX_ARENA_BYTES),
+      new Option("--arena-size <bytes>", "pymalloc arena size, a power of two (e.g. 256K, 1M)").argParser(
+        (v) => parsePowerOfTwoSize(v, MIN_ARENA_BYTES, MAX_ARENA_BYTES),
       ),
     )
     .addOption(
@@ -99,13 +112,14 @@ export function addCompositionOptions(command: Command): Command {
       ),
     )
     .addOption(
-      new Option("--alignment <bytes>", "pymalloc block alignment and size-class step, a power of two (8 or 16)").argParser((v) =>
-        parsePowerOfTwoSize(v, MIN_ALIGNMENT_BYTES, MAX_ALIGNMENT_BYTES),
-      ),
+      new Option(
+        "--alignment <bytes>",
+        "pymalloc block alignment and size-class step, a power of two (8 or 16)",
+      ).argParser((v) => parsePowerOfTwoSize(v, MIN_ALIGNMENT_BYTES, MAX_ALIGNMENT_BYTES)),
     )
     .addOption(
-      new Option("--threshold <a,b,c>", "collector thresholds per generation (e.g. 700,10,10)").argParser((v) =>
-        parseThresholds(v, THRESHOLD_COUNT),
+      new Option("--threshold <a,b,c>", "collector thresholds per generation (e.g. 700,10,10)").argParser(
+        (v) => parseThresholds(v, THRESHOLD_COUNT),
       ),
     );
 }

@@ -84,7 +84,8 @@ export const MAX_SEED = 2 ** 32 - 1;
  * @throws ConfigurationError naming the first option that breaks its constraint
  */
 export function checkCliConfig(config: CliConfig): CliConfig {
-  const { progressDelayMs, progressRedrawMs, traceProgressMask, defaultSeed, defaultScale, maxScale } = config;
+  const { progressDelayMs, progressRedrawMs, traceProgressMask, defaultSeed, defaultScale, maxScale } =
+    config;
   if (!(Number.isInteger(progressDelayMs) && progressDelayMs >= 0)) {
     throw new ConfigurationError("progressDelayMs", "an integer >= 0", progressDelayMs);
   }
@@ -92,9 +93,19 @@ export function checkCliConfig(config: CliConfig): CliConfig {
     !(Number.isInteger(progressRedrawMs) && progressRedrawMs >= 1) ||
     (progressDelayMs > 0 && progressRedrawMs > progressDelayMs)
   ) {
-    throw new ConfigurationError("progressRedrawMs", "an integer from 1 to progressDelayMs", progressRedrawMs);
+    throw new ConfigurationError(
+      "progressRedrawMs",
+      "an integer from 1 to progressDelayMs",
+      progressRedrawMs,
+    );
   }
-  if (!(Number.isInteger(traceProgressMask) && traceProgressMask >= 0 && (traceProgressMask & (traceProgressMask + 1)) === 0)) {
+  if (
+    !(
+      Number.isInteger(traceProgressMask) &&
+      traceProgressMask >= 0 &&
+      (traceProgressMask & (traceProgressMask + 1)) === 0
+    )
+  ) {
     throw new ConfigurationError("traceProgressMask", "one less than a power of two", traceProgressMask);
   }
   if (!(Number.isInteger(defaultSeed) && defaultSeed >= 0 && defaultSeed <= MAX_SEED)) {

@@ -93,7 +93,8 @@ export function renderHeapMap(input: HeapMapInput, options: HeapMapOptions = {})
   const classes = [...present].sort((a, b) => a - b);
   const letterCount = Math.min(classes.length, LETTERS.length);
   const letterOf = new Map<number, number>();
-  for (let i = 0; i < classes.length; i++) letterOf.set(classes[i]!, Math.floor((i * letterCount) / classes.length));
+  for (let i = 0; i < classes.length; i++)
+    letterOf.set(classes[i]!, Math.floor((i * letterCount) / classes.length));
 
   const arenaWord = input.arenas.length === 1 ? "arena" : "arenas";
   let out = `heap map: ${input.arenas.length} ${arenaWord}, ${pools} pools of ${formatPoolSize(input.poolSize)}, one character per pool\n`;
@@ -106,7 +107,8 @@ export function renderHeapMap(input: HeapMapInput, options: HeapMapOptions = {})
       const prefix = line === 0 ? formatAddress(arena.address) : " ".repeat(10);
       let row = "";
       const end = Math.min(arena.states.length, (line + 1) * width);
-      for (let p = line * width; p < end; p++) row += poolChar(arena.states[p]!, letterOf.get(arena.sizeClasses[p]!));
+      for (let p = line * width; p < end; p++)
+        row += poolChar(arena.states[p]!, letterOf.get(arena.sizeClasses[p]!));
       out += `  ${prefix} |${row}|\n`;
     }
     lines += needed;
@@ -115,7 +117,8 @@ export function renderHeapMap(input: HeapMapInput, options: HeapMapOptions = {})
   if (shown < input.arenas.length) out += `  ... ${input.arenas.length - shown} more arenas not drawn\n`;
   if (input.arenas.length === 0) out += "  (no arenas mapped)\n";
 
-  out += "legend: lower case = used pool (some blocks free), UPPER CASE = full pool, . = empty pool, - = not carved yet\n";
+  out +=
+    "legend: lower case = used pool (some blocks free), UPPER CASE = full pool, . = empty pool, - = not carved yet\n";
   const entries: string[] = [];
   for (let letter = 0; letter < letterCount; letter++) {
     const members = classes.filter((sizeClass) => letterOf.get(sizeClass) === letter);
@@ -124,7 +127,11 @@ export function renderHeapMap(input: HeapMapInput, options: HeapMapOptions = {})
     const range = lo === hi ? `${lo} B` : `${lo}-${hi} B`;
     entries.push(`${LETTERS[letter]}/${LETTERS[letter]!.toUpperCase()} ${range}`.padEnd(14));
   }
-  for (let i = 0; i < entries.length; i += 6) out += `  ${entries.slice(i, i + 6).join("").trimEnd()}\n`;
+  for (let i = 0; i < entries.length; i += 6)
+    out += `  ${entries
+      .slice(i, i + 6)
+      .join("")
+      .trimEnd()}\n`;
   return out;
 }
 

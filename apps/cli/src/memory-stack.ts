@@ -1,6 +1,5 @@
 /**
- * The allocator stack a trace is replayed on: the three lower layers of a composition,
- * without the object model above them.
+ * The allocator layers of a composition, and the runtime options that compose them.
  *
  * ```
  *  ArrayBufferHeap                         the bytes (grows on demand, 1 GiB at most)
@@ -11,71 +10,108 @@
  *  objectDomain = pymalloc, or the raw allocator itself with --allocator raw
  * ```
  *
- * pymalloc's geometry comes from the preset (cpython311: 16 B alignment, 1 MiB arenas, 16 KiB
- * pools; classic: 8 B, 256 KiB, 4 KiB) with `--alignment`, `--arena-size` and `--pool-size`
- * applied on top; pymalloc checks the result and raises `ConfigurationError` when it cannot work.
+ * Workloads run on a whole runtime (`createRuntime(runtimeOptions(c))`); a trace replay needs
+ * only these layers, built from the same preset by {@link createMemoryStack} so that both see
+ * the same allocators. pymalloc's geometry is the preset's (cpython311: 16 B alignment, 1 MiB
+ * arenas, 16 KiB pools; classic: 8 B, 256 KiB, 4 KiB) with `--alignment`, `--arena-size` and
+ * `--pool-size` on top; pymalloc checks the result and raises `ConfigurationError` when it
+ * cannot work.
  *
  * @module
  */
-import { type Allocator, ArrayBufferHeap, type Heap } from "@pymem/core";
-import { type PymallocConfig, PymallocAllocator, PYMALLOC_PRESETS } from "@pymem/pymalloc";
-import { type BoundaryTagAllocator, FirstFitAllocator, HeapPageProvider, TlsfAllocator } from "@pymem/raw-allocator";
-import type { Composition, ObjectDomainName, PresetName, RawName } from "./composition";
+import { type Allocator, ArrayBufferHeap, type Heap, type PageProvider } from "@pymem/core";
+import { PYMALLOC_PRESETS, PymallocAllocator, type PymallocConfig } from "@pymem/pymalloc";
+import { FirstFitAllocator, HeapPageProvider, TlsfAllocator } from "@pymem/raw-allocator";
+import { presets, type RuntimeOptions } from "@pymem/runtime";
+import { UsageError } from "./cli-error";
+import type { Composition } from "./composition";
 
-/** What each preset puts in the layers a trace replay uses. */
-export interface PresetMemoryLayers {
-  /** Raw allocator. */
-  raw: RawName;
-  /** Object-domain allocator. */
-  allocator: ObjectDomainName;
-  /** pymalloc geometry (ignored with allocator "raw"). */
-  pymalloc: Readonly<PymallocConfig>;
-}
+/** Thresholds a preset without its own uses as the base of `--threshold`. */
+const DEFAULT_THRESHOLDS: readonly number[] = [700, 10, 10];
 
-/** The memory layers of each preset. */
-export const PRESET_MEMORY_LAYERS: Readonly<Record<PresetName, PresetMemoryLayers>> = Object.freeze({
-  cpython311: { raw: "tlsf", allocator: "pymalloc", pymalloc: PYMALLOC_PRESETS.cpython311 },
-  classic: { raw: "first-fit", allocator: "pymalloc", pymalloc: PYMALLOC_PRESETS.classic },
-  minimal: { raw: "tlsf", allocator: "raw", pymalloc: PYMALLOC_PRESETS.cpython311 },
-});
-
-/** The layers of a composition, built and wired. */
+/** The layers a report reads. */
 export interface MemoryStack {
   /** The heap. */
   heap: Heap;
   /** The page provider everything maps from. */
-  pages: HeapPageProvider;
+  pages: PageProvider;
   /** The raw domain. */
-  raw: BoundaryTagAllocator;
-  /** pymalloc, or null with `--allocator raw`. */
+  raw: Allocator;
+  /** pymalloc, or null when the object domain is the raw allocator. */
   pymalloc: PymallocAllocator | null;
   /** Where object-domain requests go: pymalloc, or the raw allocator. */
   objectDomain: Allocator;
 }
 
+/** The preset's pymalloc configuration with the composition's geometry applied. */
+function pymallocConfig(c: Composition, presetConfig: RuntimeOptions["pymalloc"]): PymallocConfig {
+  const base =
+    typeof presetConfig === "object" ? presetConfig : PYMALLOC_PRESETS[presetConfig ?? "cpython311"];
+  return {
+    ...base,
+    alignment: c.alignment ?? base.alignment,
+    arenaSize: c.arenaSize ?? base.arenaSize,
+    poolSize: c.poolSize ?? base.poolSize,
+  };
+}
+
 /**
- * Builds the allocator stack of a composition.
+ * The runtime options of a composition: the preset, with every given option overriding its slot.
+ * @throws UsageError for pymalloc geometry without pymalloc, or thresholds without a collector
+ */
+export function runtimeOptions(c: Composition): RuntimeOptions {
+  const base: RuntimeOptions = presets[c.preset];
+  const objectDomain = c.allocator ?? (base.objectDomain as "pymalloc" | "raw" | undefined) ?? "pymalloc";
+  const gc = c.gc ?? (base.gc as "generational" | "mark-sweep" | "none" | undefined) ?? "generational";
+  const geometry = c.arenaSize !== undefined || c.poolSize !== undefined || c.alignment !== undefined;
+  if (geometry && objectDomain !== "pymalloc") {
+    throw new UsageError(
+      "--arena-size, --pool-size and --alignment configure pymalloc, but this composition's object allocator is raw (add --allocator pymalloc)",
+    );
+  }
+  if (c.threshold !== undefined && gc === "none") {
+    throw new UsageError(
+      "--threshold sets the cycle collector's thresholds, but this composition has --gc none",
+    );
+  }
+  const options: { -readonly [K in keyof RuntimeOptions]: RuntimeOptions[K] } = { ...base, objectDomain, gc };
+  if (c.raw !== undefined) options.raw = c.raw;
+  if (c.freeLists !== undefined) options.freeLists = c.freeLists;
+  if (geometry) options.pymalloc = pymallocConfig(c, base.pymalloc);
+  if (c.threshold !== undefined) {
+    const thresholds = [...(base.gcThresholds ?? DEFAULT_THRESHOLDS)];
+    c.threshold.forEach((t, i) => {
+      thresholds[i] = t;
+    });
+    options.gcThresholds = thresholds;
+  }
+  return options;
+}
+
+/**
+ * Builds the allocator layers of a composition, without the object model (for trace replay).
  * @throws ConfigurationError when pymalloc rejects the geometry (e.g. a pool larger than an arena)
  */
-export function createMemoryStack(composition: Composition): MemoryStack {
-  const layers = PRESET_MEMORY_LAYERS[composition.preset];
+export function createMemoryStack(c: Composition): MemoryStack {
+  const options = runtimeOptions(c);
   const heap = new ArrayBufferHeap();
   const pages = new HeapPageProvider({ heap });
-  const rawName = composition.raw ?? layers.raw;
-  const raw: BoundaryTagAllocator = rawName === "first-fit" ? new FirstFitAllocator({ pages }) : new TlsfAllocator({ pages });
-  let pymalloc: PymallocAllocator | null = null;
-  if ((composition.allocator ?? layers.allocator) === "pymalloc") {
-    pymalloc = new PymallocAllocator({ pages, raw, config: pymallocConfig(composition, layers.pymalloc) });
-  }
+  const raw =
+    (options.raw ?? "tlsf") === "first-fit" ? new FirstFitAllocator({ pages }) : new TlsfAllocator({ pages });
+  const pymalloc =
+    options.objectDomain === "pymalloc"
+      ? new PymallocAllocator({ pages, raw, config: pymallocConfig(c, options.pymalloc) })
+      : null;
   return { heap, pages, raw, pymalloc, objectDomain: pymalloc ?? raw };
 }
 
-/** The preset's pymalloc geometry with the composition's overrides applied. */
-export function pymallocConfig(composition: Composition, base: Readonly<PymallocConfig>): PymallocConfig {
-  return {
-    ...base,
-    alignment: composition.alignment ?? base.alignment,
-    arenaSize: composition.arenaSize ?? base.arenaSize,
-    poolSize: composition.poolSize ?? base.poolSize,
-  };
+/** The layers of a runtime's parts, for reports. */
+export function stackOf(parts: {
+  heap: Heap;
+  pages: PageProvider;
+  raw: Allocator;
+  objectDomain: Allocator;
+}): MemoryStack {
+  const pymalloc = parts.objectDomain instanceof PymallocAllocator ? parts.objectDomain : null;
+  return { heap: parts.heap, pages: parts.pages, raw: parts.raw, pymalloc, objectDomain: parts.objectDomain };
 }

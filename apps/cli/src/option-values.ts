@@ -21,7 +21,16 @@ export const MIB = 1024 * KIB;
 /** Bytes in a GiB. */
 export const GIB = 1024 * MIB;
 
-const UNIT_BYTES: Readonly<Record<string, number>> = { "": 1, b: 1, k: KIB, kib: KIB, m: MIB, mib: MIB, g: GIB, gib: GIB };
+const UNIT_BYTES: Readonly<Record<string, number>> = {
+  "": 1,
+  b: 1,
+  k: KIB,
+  kib: KIB,
+  m: MIB,
+  mib: MIB,
+  g: GIB,
+  gib: GIB,
+};
 const SIZE_PATTERN = /^(\d+)\s*([a-z]*)$/i;
 
 /**

@@ -18,8 +18,21 @@
  *
  * @module
  */
-import { DUMMY_SIZE_IDX, POOL_COUNT, POOL_MAXNEXTOFFSET, POOL_SZIDX, type PymallocAllocator } from "@pymem/pymalloc";
-import { type HeapMapArena, type HeapMapInput, POOL_EMPTY, POOL_FULL, POOL_UNCARVED, POOL_USED } from "./heap-map";
+import {
+  DUMMY_SIZE_IDX,
+  POOL_COUNT,
+  POOL_MAXNEXTOFFSET,
+  POOL_SZIDX,
+  type PymallocAllocator,
+} from "@pymem/pymalloc";
+import {
+  type HeapMapArena,
+  type HeapMapInput,
+  POOL_EMPTY,
+  POOL_FULL,
+  POOL_UNCARVED,
+  POOL_USED,
+} from "./heap-map";
 
 /**
  * Takes a census of every live arena's pools.

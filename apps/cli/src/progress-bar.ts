@@ -59,7 +59,9 @@ export class ProgressBar implements ProgressSink {
   private readonly clock: () => number;
   private readonly delayMs: number;
   private readonly startedAt: number;
+  /** The drawn bar: non-null iff the bar is on screen (enabled, delay passed, not stopped). */
   private bar: cliProgress.SingleBar | null = null;
+  /** Total the bar was last given; meaningful iff `bar` is non-null. */
   private total = 0;
 
   constructor(options: ProgressBarOptions) {
@@ -74,6 +76,7 @@ export class ProgressBar implements ProgressSink {
     return this.bar !== null;
   }
 
+  /** Reports `done` of `total`; draws the bar once the delay has passed, then redraws it. */
   update(done: number, total: number): void {
     if (!this.options.enabled) return;
     if (this.bar === null) {

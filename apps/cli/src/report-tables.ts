@@ -19,10 +19,13 @@ import type { RunReport } from "./run-report";
 /** Widest a compare column gets before its header wraps. */
 const MAX_COMPARE_COLUMN = 30;
 
-function plainTable(head: string[], options: { colAligns?: ("left" | "right")[]; colWidths?: number[] } = {}): Table.Table {
+function plainTable(
+  head: string[],
+  options: { colAligns?: ("left" | "right")[]; colWidths?: number[] } = {},
+): Table.Table {
   return new Table({
     head,
-    style: { head: [], border: [] },
+    style: { head: [], border: [], compact: true },
     wordWrap: true,
     ...(options.colAligns === undefined ? {} : { colAligns: options.colAligns }),
     ...(options.colWidths === undefined ? {} : { colWidths: options.colWidths }),
@@ -47,7 +50,8 @@ export function summaryRows(report: RunReport): [string, string][] {
     );
   }
   if (report.generations !== null) {
-    for (const g of report.generations) rows.push([`collections gen ${g.generation}`, formatCount(g.collections)]);
+    for (const g of report.generations)
+      rows.push([`collections gen ${g.generation}`, formatCount(g.collections)]);
     rows.push(["objects collected", formatCount(report.objectsCollected)]);
   }
   rows.push(
@@ -64,7 +68,9 @@ export function summaryRows(report: RunReport): [string, string][] {
  */
 export function renderRunReport(report: RunReport): string {
   const what =
-    report.seed === null ? report.workload : `${report.workload} (seed ${report.seed}, scale ${report.scale})`;
+    report.seed === null
+      ? report.workload
+      : `${report.workload} (seed ${report.seed}, scale ${report.scale})`;
   let out = `${what} on ${report.composition}\n\n`;
   const summary = plainTable(["metric", "value"], { colAligns: ["left", "right"] });
   for (const row of summaryRows(report)) summary.push(row);
@@ -75,7 +81,13 @@ export function renderRunReport(report: RunReport): string {
       colAligns: ["right", "right", "right", "right", "right"],
     });
     for (const c of report.sizeClasses) {
-      pools.push([c.sizeClass, `${c.blockSize} B`, formatCount(c.pools), formatCount(c.blocksInUse), formatCount(c.blocksAvailable)]);
+      pools.push([
+        c.sizeClass,
+        `${c.blockSize} B`,
+        formatCount(c.pools),
+        formatCount(c.blocksInUse),
+        formatCount(c.blocksAvailable),
+      ]);
     }
     out += `\npools per size class\n${pools.toString()}\n`;
   } else if (report.arenas === null) {
@@ -87,7 +99,12 @@ export function renderRunReport(report: RunReport): string {
       colAligns: ["right", "right", "right", "right"],
     });
     for (const g of report.generations) {
-      gens.push([g.generation, formatCount(g.collections), formatCount(g.collected), formatCount(g.uncollectable)]);
+      gens.push([
+        g.generation,
+        formatCount(g.collections),
+        formatCount(g.collected),
+        formatCount(g.uncollectable),
+      ]);
     }
     out += `\ncollections per generation\n${gens.toString()}\n`;
   }
@@ -100,7 +117,8 @@ export function renderRunReport(report: RunReport): string {
  */
 export function renderComparison(reports: readonly RunReport[]): string {
   const first = reports[0]!;
-  const what = first.seed === null ? first.workload : `${first.workload} (seed ${first.seed}, scale ${first.scale})`;
+  const what =
+    first.seed === null ? first.workload : `${first.workload} (seed ${first.seed}, scale ${first.scale})`;
   const labels: string[] = [];
   const byLabel: Map<string, string>[] = [];
   for (const report of reports) {
@@ -114,10 +132,10 @@ export function renderComparison(reports: readonly RunReport[]): string {
     const header = reports[i]!.composition.length;
     widths.push(Math.min(MAX_COMPARE_COLUMN, Math.max(header, ...values) + 2));
   }
-  const table = plainTable(
-    ["metric", ...reports.map((r) => r.composition)],
-    { colAligns: ["left", ...reports.map(() => "right" as const)], colWidths: widths },
-  );
+  const table = plainTable(["metric", ...reports.map((r) => r.composition)], {
+    colAligns: ["left", ...reports.map(() => "right" as const)],
+    colWidths: widths,
+  });
   for (const label of labels) table.push([label, ...byLabel.map((rows) => rows.get(label) ?? "-")]);
   return `${what}\n\n${table.toString()}\n`;
 }

@@ -14,7 +14,8 @@
 import { UsageError } from "./cli-error";
 import type { Trace } from "./trace";
 import { readTrace } from "./trace-parser";
-import { WORKLOAD_NAMES, type Workload, findWorkload } from "./workloads/registry";
+import type { Workload } from "./workload";
+import { findWorkload, WORKLOAD_NAMES } from "./workloads/registry";
 
 /** A built-in workload or a parsed trace. */
 export type RunTarget = { kind: "workload"; workload: Workload } | { kind: "trace"; trace: Trace };
@@ -25,7 +26,9 @@ export type RunTarget = { kind: "workload"; workload: Workload } | { kind: "trac
  */
 export function resolveRunTarget(workload: string | undefined, tracePath: string | undefined): RunTarget {
   if (workload !== undefined && tracePath !== undefined) {
-    throw new UsageError(`give either a workload or --trace, not both (got "${workload}" and --trace ${tracePath})`);
+    throw new UsageError(
+      `give either a workload or --trace, not both (got "${workload}" and --trace ${tracePath})`,
+    );
   }
   if (tracePath !== undefined) return { kind: "trace", trace: readTrace(tracePath) };
   if (workload === undefined) {

@@ -85,22 +85,38 @@ export function parseTrace(text: string, source: string): Trace {
       throw lineError(source, lineNumber, `not valid JSON (${(error as Error).message})`);
     }
     if (event === null || typeof event !== "object" || Array.isArray(event)) {
-      throw lineError(source, lineNumber, `expected a JSON object such as {"op":"alloc","id":1,"size":32}, got ${describe(event)}`);
+      throw lineError(
+        source,
+        lineNumber,
+        `expected a JSON object such as {"op":"alloc","id":1,"size":32}, got ${describe(event)}`,
+      );
     }
     const record = event as Record<string, unknown>;
     const op = OP_NAMES.indexOf(record.op as string);
     if (typeof record.op !== "string" || op < 0) {
-      throw lineError(source, lineNumber, `"op" must be "alloc", "free" or "realloc", got ${describe(record.op)}`);
+      throw lineError(
+        source,
+        lineNumber,
+        `"op" must be "alloc", "free" or "realloc", got ${describe(record.op)}`,
+      );
     }
     const id = record.id;
     if (typeof id !== "number" || !Number.isSafeInteger(id) || id < 0) {
-      throw lineError(source, lineNumber, `"id" must be an integer from 0 to ${Number.MAX_SAFE_INTEGER}, got ${describe(id)}`);
+      throw lineError(
+        source,
+        lineNumber,
+        `"id" must be an integer from 0 to ${Number.MAX_SAFE_INTEGER}, got ${describe(id)}`,
+      );
     }
     let size = 0;
     if (op !== OP_FREE) {
       const value = record.size;
       if (typeof value !== "number" || !Number.isInteger(value) || value < 0 || value > MAX_TRACE_SIZE) {
-        throw lineError(source, lineNumber, `"size" of ${OP_NAMES[op]} must be an integer from 0 to ${MAX_TRACE_SIZE}, got ${describe(value)}`);
+        throw lineError(
+          source,
+          lineNumber,
+          `"size" of ${OP_NAMES[op]} must be an integer from 0 to ${MAX_TRACE_SIZE}, got ${describe(value)}`,
+        );
       }
       size = value as number;
     }
@@ -116,7 +132,12 @@ export function parseTrace(text: string, source: string): Trace {
       }
     }
     if (op === OP_ALLOC) {
-      if (live[slot] === 1) throw lineError(source, lineNumber, `alloc of id ${id}, which is already live (allocated on line ${lastLine[slot]})`);
+      if (live[slot] === 1)
+        throw lineError(
+          source,
+          lineNumber,
+          `alloc of id ${id}, which is already live (allocated on line ${lastLine[slot]})`,
+        );
       live[slot] = 1;
       lastLine[slot] = lineNumber;
       liveCount++;
@@ -156,7 +177,13 @@ export function readTrace(path: string): Trace {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const reason =
-      code === "ENOENT" ? "no such file" : code === "EISDIR" ? "it is a directory" : code === "EACCES" ? "permission denied" : (error as Error).message;
+      code === "ENOENT"
+        ? "no such file"
+        : code === "EISDIR"
+          ? "it is a directory"
+          : code === "EACCES"
+            ? "permission denied"
+            : (error as Error).message;
     throw new UsageError(`cannot read trace ${path}: ${reason}`);
   }
   return parseTrace(text, path === "-" ? "<stdin>" : path);

@@ -32,5 +32,10 @@ function sourcesMtime(): number {
 
 export default function setup(): void {
   if (existsSync(output) && statSync(output).mtimeMs >= sourcesMtime()) return;
-  execFileSync("pnpm", ["exec", "tsup"], { cwd: appDir, stdio: "ignore" });
+  try {
+    execFileSync("pnpm", ["exec", "tsup"], { cwd: appDir, stdio: "pipe", encoding: "utf8" });
+  } catch (error) {
+    const { stdout, stderr } = error as { stdout?: string; stderr?: string };
+    throw new Error(`building the CLI failed:\n${stdout ?? ""}${stderr ?? ""}`);
+  }
 }

@@ -14,6 +14,9 @@
  * @module
  */
 import type { Address } from "./address";
+import type { CycleCollector } from "./cycle-collector";
+import type { Decref } from "./type-info";
+import type { WeakrefSupport } from "./weakref-support";
 
 /** Reference counting of objects in one heap. */
 export interface RefcountStrategy {
@@ -23,7 +26,10 @@ export interface RefcountStrategy {
   readonly checked: boolean;
   /** Adds a strong reference to `obj`. */
   incref(obj: Address): void;
-  /** Drops a strong reference to `obj`; deallocates it when none remain (now, or at the next {@link RefcountStrategy.flush}). */
+  /**
+   * Drops a strong reference to `obj`; deallocates it when none remain (now, or at the next
+   * {@link RefcountStrategy.flush}). Implementations bind it, so it can be passed as a {@link Decref}.
+   */
   decref(obj: Address): void;
   /** Current reference count of `obj` (immortals report their fixed count). */
   refcount(obj: Address): number;
@@ -35,4 +41,13 @@ export interface RefcountStrategy {
   flush(): void;
   /** Deallocations done so far. */
   readonly deallocations: number;
+  /**
+   * Tells a checked strategy that `obj` was just allocated and is live, so misuse of freed
+   * objects can be detected. The object allocation path calls it; unchecked strategies may omit it.
+   */
+  noteAllocated?(obj: Address): void;
+  /** Connects the cycle collector told about container deallocations (wired after construction). */
+  attachCollector?(collector: Pick<CycleCollector, "onDeallocate"> | null): void;
+  /** Connects the weak-reference support used when objects die (wired after construction). */
+  attachWeakrefs?(weakrefs: WeakrefSupport | null): void;
 }

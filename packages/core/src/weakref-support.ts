@@ -18,13 +18,17 @@ export interface WeakrefSupport {
   hasWeakrefs(obj: Address): boolean;
   /** The weak reference objects pointing at `obj`, in list order (empty when none). */
   weakrefsTo(obj: Address): Address[];
-  /** Detaches weakref `wr` from its referent: from now on it reports a dead referent. */
+  /**
+   * Detaches weakref `wr` from its referent: from now on it reports a dead referent. The
+   * callback is kept (CPython's `_PyWeakref_ClearRef`), so it can still be invoked once.
+   */
   clearWeakref(wr: Address): void;
   /** Whether weakref `wr` has a callback. */
   hasCallback(wr: Address): boolean;
   /**
    * Calls the callback of `wr` with `wr` (Python calls `callback(wr)`); the caller holds a
-   * strong reference to `wr` during the call. Errors from the callback are reported, not thrown.
+   * strong reference to `wr` during the call. The callback is used up: it runs at most once.
+   * Errors from the callback are reported, not thrown.
    */
   invokeCallback(wr: Address): void;
 }

@@ -54,6 +54,7 @@ import {
   validateUntrackRules,
 } from "./collector-options";
 import { MAX_THRESHOLD, MIN_THRESHOLD, NUM_GENERATIONS, validateThreshold } from "./config";
+import { CollectorVisitor } from "./collector-visitor";
 import { GarbagePipeline, type PipelineHeads } from "./garbage-pipeline";
 import { GcList } from "./gc-list";
 import { Reachability } from "./reachability";
@@ -88,12 +89,21 @@ export abstract class CollectorBase implements CycleCollector {
   /** Weak reference support, when given. */
   readonly weakrefs: WeakrefSupport | undefined;
 
+  /** Memory event hooks (collectionStart / collectionStop), when given. */
   protected readonly hooks: MemoryHooks | undefined;
+  /** Where DEBUG_* lines go. */
   protected readonly log: (line: string) => void;
+  /** Where errors of user code run by a collection go. */
   protected readonly unraisable: UnraisableHandler;
+  /** List operations over the GC headers. */
   protected readonly lists: GcList;
+  /** Type flags and TypeInfo by type id. */
   protected readonly table: TypeTable;
+  /** The shared visit callback handed to every traverse. */
+  protected readonly visitor: CollectorVisitor;
+  /** update_refs / subtract_refs / move_unreachable. */
   protected readonly reachability: Reachability;
+  /** Finalizers, weakrefs, resurrection and clearing of the unreachable set. */
   protected readonly pipeline: GarbagePipeline;
   /** List heads of the generations, youngest first. */
   protected readonly generationHeads: Address[];
@@ -111,6 +121,11 @@ export abstract class CollectorBase implements CycleCollector {
   protected readonly thresholds: Int32Array;
   /** Stats per generation. */
   protected readonly stats: GenerationStats[];
+  /**
+   * Whether the unreachable set is rechecked by refcount subtraction after finalizers even
+   * when no user code ran (needed when it was not found by refcount subtraction).
+   */
+  protected recheckUnreachable = false;
   /** Whether automatic collection is enabled. */
   protected enabled = true;
   /** Whether a collection is running (the reentrancy guard). */
@@ -158,7 +173,8 @@ export abstract class CollectorBase implements CycleCollector {
     this.tw = options.layout.typeOffset >>> 2;
     this.lists = new GcList(this.heap, this.layout);
     this.table = new TypeTable(this.types, untrackRules);
-    this.reachability = new Reachability(this.heap, this.layout, this.table, this.refcount);
+    this.visitor = new CollectorVisitor(this.heap, this.layout, this.table);
+    this.reachability = new Reachability(this.heap, this.layout, this.table, this.refcount, this.visitor);
 
     const head = (): Address => {
       const h = allocateListHead(options.allocateListHead, this.heap, this.layout);
@@ -193,6 +209,7 @@ export abstract class CollectorBase implements CycleCollector {
       lists: this.lists,
       table: this.table,
       reachability: this.reachability,
+      visitor: this.visitor,
       refcount: this.refcount,
       weakrefs,
       isWeakref,
@@ -503,7 +520,7 @@ export abstract class CollectorBase implements CycleCollector {
    */
   protected processUnreachable(unreachable: Address, old: Address, generation: number, t1: number): void {
     const pipeline = this.pipeline;
-    pipeline.process(unreachable, old, this.debug);
+    pipeline.process(unreachable, old, this.debug, this.recheckUnreachable);
     const m = pipeline.collected;
     const n = pipeline.uncollectable;
     this.logDone(t1, m, n);

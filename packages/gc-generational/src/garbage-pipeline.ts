@@ -23,6 +23,14 @@
  * resurrect objects at any point after move_legacy_finalizers: every loop re-reads list
  * links from the heap after each call, and lists are always well-formed then.
  *
+ * Two shortcuts leave every outcome as CPython's: finalize_garbage first checks, read-only,
+ * whether any object still needs its finalizer (when none does, its move-every-object loop
+ * is skipped); and when the set was found by reference-count subtraction and neither a
+ * finalizer nor a weakref callback ran since, nothing can have been resurrected, so the
+ * recomputation is skipped and the whole set is the still-unreachable set. (A set found by
+ * tracing from roots is always rechecked: the recheck is what keeps objects the roots
+ * missed but something still references.)
+ *
  * @module
  */
 import {
@@ -37,10 +45,10 @@ import {
   type Heap,
   type ObjectLayout,
   type RefcountStrategy,
-  type Visit,
   type WeakrefSupport,
 } from "@pymem/core";
 import type { UnraisableHandler } from "./collector-options";
+import { type CollectorVisitor, VISIT_MOVE } from "./collector-visitor";
 import { type GcList, NEXT_POINTER_MASK } from "./gc-list";
 import type { Reachability } from "./reachability";
 import {
@@ -66,17 +74,31 @@ export interface PipelineHeads {
 
 /** Everything the pipeline needs from its collector. */
 export interface PipelineContext {
+  /** The heap. */
   heap: Heap;
+  /** Object layout (GC header size, type id offset). */
   layout: ObjectLayout;
+  /** List operations over the GC headers. */
   lists: GcList;
+  /** Type flags and TypeInfo by type id. */
   table: TypeTable;
+  /** Reachability phases, for the resurrection recheck. */
   reachability: Reachability;
+  /** The collector's shared visit callback. */
+  visitor: CollectorVisitor;
+  /** Reference counting (incref/decref around user code, `clear`'s decref). */
   refcount: RefcountStrategy;
+  /** Weak references, if any. */
   weakrefs: WeakrefSupport | undefined;
+  /** Whether an object is a weak reference (to clear weakrefs that are garbage themselves). */
   isWeakref: ((obj: Address) => boolean) | undefined;
+  /** `gc.garbage`: uncollectable objects are appended with a strong reference. */
   garbage: Address[];
+  /** Scratch list heads. */
   heads: PipelineHeads;
+  /** DEBUG_COLLECTABLE / DEBUG_UNCOLLECTABLE output. */
   log: (line: string) => void;
+  /** Receives errors of finalizers and `clear`. */
   unraisable: UnraisableHandler;
 }
 
@@ -99,10 +121,10 @@ export class GarbagePipeline {
   private readonly hdr: number;
   private readonly pi: number;
   private readonly tw: number;
-  private moveTarget: Address = 0;
-  private readonly visitMove: Visit;
   private readonly decref: Decref;
   private readonly untrackedCallbacks: Address[] = [];
+  /** User code (finalizers, weakref callbacks) run by the current process() call. */
+  private userCalls = 0;
 
   constructor(ctx: PipelineContext) {
     this.ctx = ctx;
@@ -112,19 +134,6 @@ export class GarbagePipeline {
     this.hdr = hdr;
     this.pi = pi;
     this.tw = tw;
-    const lists = ctx.lists;
-    const heap = ctx.heap;
-    const table = ctx.table;
-    // visit_move: an unreachable referent of an uncollectable object is uncollectable too.
-    this.visitMove = (ref: Address): void => {
-      const u32 = heap.u32;
-      if ((table.flags[u32[(ref >>> 2) + tw]!]! & T_CONTAINER) === 0) return;
-      const node = ref - hdr;
-      const i = (node >>> 2) + pi;
-      if ((u32[i]! & COLLECTING_BIT) === 0) return;
-      lists.move(node, this.moveTarget);
-      u32[i] = u32[i]! & ~COLLECTING_BIT;
-    };
     const refcount = ctx.refcount;
     this.decref = (ref: Address): void => refcount.decref(ref);
   }
@@ -137,18 +146,26 @@ export class GarbagePipeline {
    * Runs everything from move_legacy_finalizers to delete_garbage on `unreachable`, moving
    * survivors to `old`, and sets {@link GarbagePipeline.collected} and
    * {@link GarbagePipeline.uncollectable}. The uncollectable objects stay on the
-   * `finalizers` list until {@link GarbagePipeline.keepUncollectable}.
+   * `finalizers` list until {@link GarbagePipeline.keepUncollectable}. With `alwaysRecheck`,
+   * reachability inside the set is recomputed after finalizers even when no user code ran.
    */
-  process(unreachable: Address, old: Address, debug: number): void {
+  process(unreachable: Address, old: Address, debug: number, alwaysRecheck = false): void {
     const { lists, heads, table } = this.ctx;
     table.refresh();
     lists.init(heads.finalizers);
     this.moveLegacyFinalizers(unreachable, heads.finalizers);
     this.moveLegacyFinalizerReachable(heads.finalizers);
     if ((debug & DEBUG_COLLECTABLE) !== 0) this.debugCycles("collectable", unreachable);
+    this.userCalls = 0;
     let m = this.handleWeakrefs(unreachable, old);
     this.finalizeGarbage(unreachable);
-    this.handleResurrectedObjects(unreachable, heads.still, old);
+    if (alwaysRecheck || this.userCalls > 0) {
+      this.handleResurrectedObjects(unreachable, heads.still, old);
+    } else {
+      // No user code ran since the set was computed: it is still exactly unreachable.
+      lists.init(heads.still);
+      lists.merge(unreachable, heads.still);
+    }
     m += lists.size(heads.still);
     this.deleteGarbage(heads.still, old, (debug & DEBUG_SAVEALL) !== 0);
     const n = lists.size(heads.finalizers);
@@ -196,12 +213,13 @@ export class GarbagePipeline {
 
   /** move_legacy_finalizer_reachable: whatever an uncollectable object reaches is uncollectable. */
   moveLegacyFinalizerReachable(finalizers: Address): void {
-    const { heap, lists, table } = this.ctx;
+    const { heap, lists, table, visitor } = this.ctx;
     const infos = table.infos;
-    this.moveTarget = finalizers;
+    visitor.begin(VISIT_MOVE, finalizers);
+    const visit = visitor.visit;
     for (let node = lists.first(finalizers); node !== finalizers; node = lists.next(node)) {
       const obj = node + this.hdr;
-      infos[heap.u32[(obj >>> 2) + this.tw]!]!.traverse(obj, this.visitMove);
+      infos[heap.u32[(obj >>> 2) + this.tw]!]!.traverse(obj, visit);
     }
   }
 
@@ -241,6 +259,7 @@ export class GarbagePipeline {
     while (!lists.isEmpty(wrcb)) {
       const node = lists.first(wrcb);
       const wr = node + hdr;
+      this.userCalls++;
       weakrefs.invokeCallback(wr);
       refcount.decref(wr);
       if (lists.first(wrcb) === node) lists.move(node, old);
@@ -248,6 +267,7 @@ export class GarbagePipeline {
     }
     for (let i = 0; i < pending.length; i++) {
       const wr = pending[i]!;
+      this.userCalls++;
       weakrefs.invokeCallback(wr);
       refcount.decref(wr);
     }
@@ -258,6 +278,7 @@ export class GarbagePipeline {
   /** finalize_garbage: each object's PEP 442 finalizer runs at most once (FINALIZED bit). */
   finalizeGarbage(collectable: Address): void {
     const { lists, heap, refcount, heads, table } = this.ctx;
+    if (!this.needsFinalization(collectable)) return;
     const seen = heads.seen;
     lists.init(seen);
     while (!lists.isEmpty(collectable)) {
@@ -269,6 +290,7 @@ export class GarbagePipeline {
       if ((u32[i]! & FINALIZED_BIT) !== 0 || (this.typeFlags(obj) & T_FINALIZE) === 0) continue;
       u32[i] = u32[i]! | FINALIZED_BIT;
       const type = table.infos[u32[(obj >>> 2) + this.tw]!]!;
+      this.userCalls++;
       refcount.incref(obj);
       try {
         type.finalize!(obj);
@@ -278,6 +300,25 @@ export class GarbagePipeline {
       refcount.decref(obj);
     }
     lists.merge(seen, collectable);
+  }
+
+  /** Whether some object of the list has a finalizer that has not run yet (read-only walk). */
+  private needsFinalization(head: Address): boolean {
+    const { heap, table } = this.ctx;
+    const u32 = heap.u32;
+    const flags = table.flags;
+    const hdr = this.hdr;
+    const pi = this.pi;
+    const tw = this.tw;
+    for (let node = u32[head >>> 2]!; node !== head; node = u32[node >>> 2]!) {
+      if (
+        (flags[u32[((node + hdr) >>> 2) + tw]!]! & T_FINALIZE) !== 0 &&
+        (u32[(node >>> 2) + pi]! & FINALIZED_BIT) === 0
+      ) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

@@ -34,6 +34,12 @@ export const PREV_POINTER_MASK = ~3 >>> 0;
 /** Mask that strips the UNREACHABLE bit from a gc_next word. */
 export const NEXT_POINTER_MASK = ~UNREACHABLE_BIT >>> 0;
 
+// Module-local aliases of imported constants (folded by the JIT, unlike import bindings).
+const COLLECTING = COLLECTING_BIT;
+const FINALIZED = FINALIZED_BIT;
+const NEXT_MASK = NEXT_POINTER_MASK;
+const PREV_MASK = PREV_POINTER_MASK;
+
 /**
  * List operations over GC headers of one heap.
  * @example
@@ -79,12 +85,12 @@ export class GcList {
 
   /** First node of the list (the head itself when empty). */
   first(head: Address): Address {
-    return this.heap.u32[head >>> 2]! & NEXT_POINTER_MASK;
+    return this.heap.u32[head >>> 2]! & NEXT_MASK;
   }
 
   /** Next node after `node` (flags stripped). */
   next(node: Address): Address {
-    return this.heap.u32[node >>> 2]! & NEXT_POINTER_MASK;
+    return this.heap.u32[node >>> 2]! & NEXT_MASK;
   }
 
   /** Appends `node` (not on any list) at the tail of `head`, keeping its gc_prev flags. */
@@ -107,13 +113,13 @@ export class GcList {
     const u32 = this.heap.u32;
     const pi = this.prevIndex;
     const ni = node >>> 2;
-    const prev = u32[ni + pi]! & PREV_POINTER_MASK;
-    const next = u32[ni]! & NEXT_POINTER_MASK;
+    const prev = u32[ni + pi]! & PREV_MASK;
+    const next = u32[ni]! & NEXT_MASK;
     u32[prev >>> 2] = next;
     const nxi = (next >>> 2) + pi;
     u32[nxi] = prev | (u32[nxi]! & 3);
     u32[ni] = 0;
-    u32[ni + pi] = u32[ni + pi]! & FINALIZED_BIT;
+    u32[ni + pi] = u32[ni + pi]! & FINALIZED;
   }
 
   /** Moves `node` from its list to the tail of `head`, keeping its gc_prev flags. */
@@ -121,8 +127,8 @@ export class GcList {
     const u32 = this.heap.u32;
     const pi = this.prevIndex;
     const ni = node >>> 2;
-    const prev = u32[ni + pi]! & PREV_POINTER_MASK;
-    const next = u32[ni]! & NEXT_POINTER_MASK;
+    const prev = u32[ni + pi]! & PREV_MASK;
+    const next = u32[ni]! & NEXT_MASK;
     u32[prev >>> 2] = next;
     const nxi = (next >>> 2) + pi;
     u32[nxi] = prev | (u32[nxi]! & 3);
@@ -165,16 +171,16 @@ export class GcList {
     const pi = this.prevIndex;
     for (let node = u32[head >>> 2]!; node !== head; node = u32[node >>> 2]!) {
       const i = (node >>> 2) + pi;
-      u32[i] = u32[i]! & ~COLLECTING_BIT;
+      u32[i] = u32[i]! & ~COLLECTING;
     }
   }
 
   /** Strips UNREACHABLE from every gc_next of the list (clear_unreachable_mask). */
   clearUnreachableMask(head: Address): void {
     const u32 = this.heap.u32;
-    u32[head >>> 2] = u32[head >>> 2]! & NEXT_POINTER_MASK;
+    u32[head >>> 2] = u32[head >>> 2]! & NEXT_MASK;
     for (let node = u32[head >>> 2]!; node !== head; ) {
-      const next = u32[node >>> 2]! & NEXT_POINTER_MASK;
+      const next = u32[node >>> 2]! & NEXT_MASK;
       u32[node >>> 2] = next;
       node = next;
     }
@@ -190,12 +196,12 @@ export class GcList {
     const u32 = this.heap.u32;
     const pi = this.prevIndex;
     let prev = head;
-    let node = u32[head >>> 2]! & NEXT_POINTER_MASK;
+    let node = u32[head >>> 2]! & NEXT_MASK;
     u32[head >>> 2] = node;
     while (node !== head) {
       const i = node >>> 2;
-      u32[i + pi] = prev | (u32[i + pi]! & FINALIZED_BIT);
-      const next = u32[i]! & NEXT_POINTER_MASK;
+      u32[i + pi] = prev | (u32[i + pi]! & FINALIZED);
+      const next = u32[i]! & NEXT_MASK;
       u32[i] = next;
       prev = node;
       node = next;
@@ -207,11 +213,7 @@ export class GcList {
   objects(head: Address, out: Address[] = []): Address[] {
     const u32 = this.heap.u32;
     const h = this.headerSize;
-    for (
-      let node = u32[head >>> 2]! & NEXT_POINTER_MASK;
-      node !== head;
-      node = u32[node >>> 2]! & NEXT_POINTER_MASK
-    ) {
+    for (let node = u32[head >>> 2]! & NEXT_MASK; node !== head; node = u32[node >>> 2]! & NEXT_MASK) {
       out.push(node + h);
     }
     return out;

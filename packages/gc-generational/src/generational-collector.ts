@@ -139,27 +139,31 @@ export class GenerationalCollector extends CollectorBase {
 
     const unreachable = this.unreachableHead;
     lists.init(unreachable);
-    this.reachability.deduceUnreachable(young, unreachable);
+    let survivors = this.reachability.deduceUnreachable(young, unreachable);
 
-    if (this.hasUntrackRules) this.untrackSurvivors(young, T_UNTRACK_EVERY);
+    if (this.hasUntrackRules) survivors -= this.untrackSurvivors(young, T_UNTRACK_EVERY);
     if (young !== old) {
-      if (generation === NUM_GENERATIONS - 2) this.longLivedPending += lists.size(young);
+      if (generation === NUM_GENERATIONS - 2) this.longLivedPending += survivors;
       lists.merge(young, old);
     } else {
       // Dicts are only untracked in full collections, to avoid quadratic build-up (issue #14775).
-      if (this.hasUntrackRules) this.untrackSurvivors(young, T_UNTRACK_FULL);
+      if (this.hasUntrackRules) survivors -= this.untrackSurvivors(young, T_UNTRACK_FULL);
       this.longLivedPending = 0;
-      this.longLivedTotal = lists.size(young);
+      this.longLivedTotal = survivors;
     }
     this.processUnreachable(unreachable, old, generation, t1);
   }
 
-  /** untrack_tuples / untrack_dicts: asks the rule of every survivor whose type has `which`. */
-  private untrackSurvivors(head: Address, which: number): void {
+  /**
+   * untrack_tuples / untrack_dicts: asks the rule of every survivor whose type has `which`.
+   * @returns the number of objects untracked
+   */
+  private untrackSurvivors(head: Address, which: number): number {
     const lists = this.lists;
     const table = this.table;
     const hdr = this.hdr;
     const tw = this.tw;
+    let untracked = 0;
     let next: Address;
     for (let node = lists.first(head); node !== head; node = next) {
       next = lists.next(node);
@@ -167,7 +171,9 @@ export class GenerationalCollector extends CollectorBase {
       const typeId = this.heap.u32[(obj >>> 2) + tw]!;
       if ((table.flags[typeId]! & which) !== 0 && table.rules[typeId]!.canUntrack(obj, this.mayBeTracked)) {
         lists.remove(node);
+        untracked++;
       }
     }
+    return untracked;
   }
 }

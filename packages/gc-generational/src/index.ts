@@ -29,6 +29,8 @@ export {
   T_WEAKREFABLE,
   TypeTable,
 } from "./type-table";
+export type { VisitMode } from "./collector-visitor";
+export { CollectorVisitor, VISIT_DECREF, VISIT_MOVE, VISIT_REACHABLE } from "./collector-visitor";
 export { Reachability } from "./reachability";
 export type { PipelineContext, PipelineHeads } from "./garbage-pipeline";
 export { GarbagePipeline } from "./garbage-pipeline";

@@ -39,7 +39,7 @@ import {
 import { CollectorBase } from "./collector-base";
 import type { BaseCollectorOptions } from "./collector-options";
 import { DEFAULT_MARK_SWEEP_GROWTH, DEFAULT_MARK_SWEEP_THRESHOLD, validateCollectorConfig } from "./config";
-import { T_CONTAINER } from "./type-table";
+import { VISIT_MOVE } from "./collector-visitor";
 
 /** Options of {@link MarkSweepCollector}. */
 export interface MarkSweepCollectorOptions extends BaseCollectorOptions {
@@ -75,7 +75,7 @@ export class MarkSweepCollector extends CollectorBase {
   private readonly growth: number;
   private survivors = 0;
   private badRoot = -1;
-  private readonly visitMark: Visit;
+  private readonly visitRoot: Visit;
 
   constructor(options: MarkSweepCollectorOptions) {
     const threshold = options.threshold ?? DEFAULT_MARK_SWEEP_THRESHOLD;
@@ -85,28 +85,15 @@ export class MarkSweepCollector extends CollectorBase {
       throw new ConfigurationError("roots", "a RootProvider with forEachRoot(visit)", options.roots);
     }
     super(options, 1, [threshold]);
+    this.recheckUnreachable = true;
     this.roots = options.roots;
     this.growth = growth;
     const heap = this.heap;
-    const table = this.table;
-    const lists = this.lists;
-    const hdr = this.hdr;
-    const pi = this.pi;
-    const tw = this.tw;
-    const reachable = this.reachableHead;
-    this.visitMark = (ref: Address): void => {
-      const u32 = heap.u32;
-      if (!(ref > 0 && ref < heap.byteLength && (ref & 3) === 0)) {
-        if (this.badRoot < 0) this.badRoot = ref;
-        return;
-      }
-      if ((table.flags[u32[(ref >>> 2) + tw]!]! & T_CONTAINER) === 0) return;
-      const node = ref - hdr;
-      const i = (node >>> 2) + pi;
-      const p = u32[i]!;
-      if ((p & COLLECTING_BIT) === 0) return;
-      u32[i] = p & ~COLLECTING_BIT;
-      lists.move(node, reachable);
+    const visit = this.visitor.visit;
+    // Roots come from the host: check each address before the shared visitor reads headers.
+    this.visitRoot = (ref: Address): void => {
+      if (ref > 0 && ref < heap.byteLength && (ref & 3) === 0) visit(ref);
+      else if (this.badRoot < 0) this.badRoot = ref;
     };
   }
 
@@ -151,13 +138,15 @@ export class MarkSweepCollector extends CollectorBase {
     lists.init(reachable);
     // 2. roots, and references held by frozen objects
     this.badRoot = -1;
-    this.roots.forEachRoot(this.visitMark);
+    this.visitor.begin(VISIT_MOVE, reachable);
+    this.roots.forEachRoot(this.visitRoot);
     if (this.badRoot >= 0) {
       const bad = this.badRoot;
       throw new InvalidPointerError(bad, "a root: a non-NULL, word-aligned object address inside the heap");
     }
     const infos = this.table.infos;
-    const visit = this.visitMark;
+    const visit = this.visitor.visit;
+    this.visitor.begin(VISIT_MOVE, reachable);
     const perm = this.permanentHead;
     u32 = heap.u32;
     for (let node = u32[perm >>> 2]!; node !== perm; node = u32[node >>> 2]!) {

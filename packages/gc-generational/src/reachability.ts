@@ -21,8 +21,9 @@
  * unreachable. gc_refs of a node is > 0 iff something outside `base` holds a reference to
  * it; a node ends in `base` iff it is reachable from such a node.
  *
- * The two visit callbacks handed to `traverse` are created once per instance; the loops
- * only read and write integers of the heap's `u32` view.
+ * The visit callback handed to `traverse` is the collector's single {@link CollectorVisitor}
+ * (in DECREF, then REACHABLE mode); the loops only read and write integers of the heap's
+ * `u32` view.
  *
  * @module
  */
@@ -35,17 +36,26 @@ import {
   type ObjectLayout,
   type RefcountStrategy,
   UNREACHABLE_BIT,
-  type Visit,
 } from "@pymem/core";
+import { type CollectorVisitor, VISIT_DECREF, VISIT_REACHABLE } from "./collector-visitor";
 import { GC_REFS_ONE, GC_REFS_SHIFT, MAX_GC_REFS } from "./config";
-import { NEXT_POINTER_MASK, PREV_POINTER_MASK } from "./gc-list";
-import { T_CONTAINER, type TypeTable } from "./type-table";
+import { NEXT_POINTER_MASK } from "./gc-list";
+import type { TypeTable } from "./type-table";
+
+// Module-local aliases of imported constants (folded by the JIT, unlike import bindings).
+const COLLECTING = COLLECTING_BIT;
+const FINALIZED = FINALIZED_BIT;
+const UNREACHABLE = UNREACHABLE_BIT;
+const REFS_ONE = GC_REFS_ONE;
+const REFS_SHIFT = GC_REFS_SHIFT;
+const REFS_MAX = MAX_GC_REFS;
+const NEXT_MASK = NEXT_POINTER_MASK;
 
 /**
  * The three phases that split a list into reachable and unreachable objects.
  * @example
  * ```ts
- * const reach = new Reachability(heap, LAYOUT_64, table, refcount);
+ * const reach = new Reachability(heap, LAYOUT_64, table, refcount, new CollectorVisitor(heap, LAYOUT_64, table));
  * reach.deduceUnreachable(young, unreachable); // unreachable now holds the cyclic trash
  * ```
  */
@@ -53,76 +63,25 @@ export class Reachability {
   private readonly heap: Heap;
   private readonly table: TypeTable;
   private readonly refcount: RefcountStrategy;
+  private readonly visitor: CollectorVisitor;
   private readonly headerSize: number;
   private readonly prevIndex: number;
   private readonly typeWord: number;
-  /** View used by the visit callbacks; set at the start of each phase. */
-  private u32: Uint32Array;
-  /** Type flags used by the visit callbacks; set at the start of each phase. */
-  private flags: Uint8Array;
-  /** The list move_unreachable scans (where rescued nodes are appended). */
-  private young: Address = 0;
-  /** Referent whose gc_refs would have gone below zero (0 = none). */
-  private underflow: Address = 0;
-  private readonly visitDecref: Visit;
-  private readonly visitReachable: Visit;
 
-  constructor(heap: Heap, layout: ObjectLayout, table: TypeTable, refcount: RefcountStrategy) {
+  constructor(
+    heap: Heap,
+    layout: ObjectLayout,
+    table: TypeTable,
+    refcount: RefcountStrategy,
+    visitor: CollectorVisitor,
+  ) {
     this.heap = heap;
     this.table = table;
     this.refcount = refcount;
-    this.u32 = heap.u32;
-    this.flags = table.flags;
-    const hdr = layout.gcHeaderSize;
-    const pi = layout.wordSize >>> 2;
-    const tw = layout.typeOffset >>> 2;
-    this.headerSize = hdr;
-    this.prevIndex = pi;
-    this.typeWord = tw;
-
-    // visit_decref: one fewer reference from outside for a referent in the collected set.
-    this.visitDecref = (ref: Address): void => {
-      const u32 = this.u32;
-      if ((this.flags[u32[(ref >>> 2) + tw]!]! & T_CONTAINER) === 0) return;
-      const i = ((ref - hdr) >>> 2) + pi;
-      const p = u32[i]!;
-      if ((p & COLLECTING_BIT) === 0) return;
-      if (p < GC_REFS_ONE) {
-        this.underflow = ref;
-        return;
-      }
-      u32[i] = p - GC_REFS_ONE;
-    };
-
-    // visit_reachable: a referent of a reachable object is reachable.
-    this.visitReachable = (ref: Address): void => {
-      const u32 = this.u32;
-      if ((this.flags[u32[(ref >>> 2) + tw]!]! & T_CONTAINER) === 0) return;
-      const node = ref - hdr;
-      const ni = node >>> 2;
-      const pw = u32[ni + pi]!;
-      if ((pw & COLLECTING_BIT) === 0) return; // other generation, or already scanned
-      const nw = u32[ni]!;
-      if ((nw & UNREACHABLE_BIT) !== 0) {
-        // Tentatively unreachable: unlink it (keeping the neighbours' UNREACHABLE bits) ...
-        const prev = pw & PREV_POINTER_MASK;
-        const next = nw & NEXT_POINTER_MASK;
-        u32[prev >>> 2] = nw;
-        const nxi = (next >>> 2) + pi;
-        u32[nxi] = prev | (u32[nxi]! & 3);
-        // ... and append it to the scanned list with gc_refs = 1.
-        const young = this.young;
-        const yi = (young >>> 2) + pi;
-        const last = u32[yi]!;
-        u32[last >>> 2] = node;
-        u32[ni] = young;
-        u32[yi] = node;
-        u32[ni + pi] = (pw & 3) | GC_REFS_ONE;
-      } else if (pw < GC_REFS_ONE) {
-        // Not scanned yet: tell move_unreachable it is reachable.
-        u32[ni + pi] = pw | GC_REFS_ONE;
-      }
-    };
+    this.visitor = visitor;
+    this.headerSize = layout.gcHeaderSize;
+    this.prevIndex = layout.wordSize >>> 2;
+    this.typeWord = layout.typeOffset >>> 2;
   }
 
   /** update_refs: gc_refs = refcount for every node of `base`, and COLLECTING set. */
@@ -138,9 +97,9 @@ export class Reachability {
       // finalizer while reference counting drains its queue). Nothing else references it;
       // keep it and what it reaches for this collection, the strategy frees it afterwards.
       if (rc === 0) rc = 1;
-      else if (rc > MAX_GC_REFS) rc = MAX_GC_REFS;
+      else if (rc > REFS_MAX) rc = REFS_MAX;
       const i = (node >>> 2) + pi;
-      u32[i] = (u32[i]! & FINALIZED_BIT) | COLLECTING_BIT | (rc << GC_REFS_SHIFT);
+      u32[i] = (u32[i]! & FINALIZED) | COLLECTING | (rc << REFS_SHIFT);
     }
   }
 
@@ -149,22 +108,21 @@ export class Reachability {
    * @throws HeapCorruptionError when gc_refs would go below zero (refcount too small)
    */
   subtractRefs(base: Address): void {
-    const u32 = this.heap.u32;
-    this.u32 = u32;
     this.table.refresh();
-    this.flags = this.table.flags;
+    const visitor = this.visitor;
+    visitor.begin(VISIT_DECREF, base);
+    visitor.takeUnderflow();
+    const u32 = this.heap.u32;
     const infos = this.table.infos;
     const hdr = this.headerSize;
     const tw = this.typeWord;
-    const visit = this.visitDecref;
-    this.underflow = 0;
+    const visit = visitor.visit;
     for (let node = u32[base >>> 2]!; node !== base; node = u32[node >>> 2]!) {
       const obj = node + hdr;
       infos[u32[(obj >>> 2) + tw]!]!.traverse(obj, visit);
     }
-    if (this.underflow !== 0) {
-      const bad = this.underflow;
-      this.underflow = 0;
+    const bad = visitor.takeUnderflow();
+    if (bad !== 0) {
       throw new HeapCorruptionError(
         bad,
         "refcount",
@@ -173,50 +131,56 @@ export class Reachability {
     }
   }
 
-  /** move_unreachable: moves the nodes of `young` not reachable from outside to `unreachable` (initialised empty). */
-  moveUnreachable(young: Address, unreachable: Address): void {
+  /**
+   * move_unreachable: moves the nodes of `young` not reachable from outside to `unreachable`
+   * (initialised empty).
+   * @returns the number of nodes left in `young` (counted on the way, saving a list walk)
+   */
+  moveUnreachable(young: Address, unreachable: Address): number {
+    this.visitor.begin(VISIT_REACHABLE, young);
     const u32 = this.heap.u32;
-    this.u32 = u32;
-    this.flags = this.table.flags;
-    this.young = young;
     const infos = this.table.infos;
     const hdr = this.headerSize;
     const pi = this.prevIndex;
     const tw = this.typeWord;
-    const visit = this.visitReachable;
+    const visit = this.visitor.visit;
     const ui = (unreachable >>> 2) + pi;
     let prev = young;
+    let kept = 0;
     let gc = u32[young >>> 2]!;
     while (gc !== young) {
       const gi = gc >>> 2;
       const pw = u32[gi + pi]!;
-      if (pw >= GC_REFS_ONE) {
+      if (pw >= REFS_ONE) {
         const obj = gc + hdr;
         // Traversal may append to `young`, changing gc's gc_next: read it afterwards.
         infos[u32[(obj >>> 2) + tw]!]!.traverse(obj, visit);
-        u32[gi + pi] = prev | (pw & FINALIZED_BIT);
+        u32[gi + pi] = prev | (pw & FINALIZED);
         prev = gc;
+        kept++;
       } else {
         u32[prev >>> 2] = u32[gi]!;
         const last = u32[ui]!;
-        u32[last >>> 2] = gc | UNREACHABLE_BIT;
+        u32[last >>> 2] = gc | UNREACHABLE;
         u32[gi + pi] = last | (pw & 3);
-        u32[gi] = unreachable | UNREACHABLE_BIT;
+        u32[gi] = unreachable | UNREACHABLE;
         u32[ui] = gc;
       }
       gc = u32[prev >>> 2]!;
     }
     u32[(young >>> 2) + pi] = prev;
-    u32[unreachable >>> 2] = u32[unreachable >>> 2]! & NEXT_POINTER_MASK;
+    u32[unreachable >>> 2] = u32[unreachable >>> 2]! & NEXT_MASK;
+    return kept;
   }
 
   /**
    * deduce_unreachable: the three phases. `unreachable` must be an empty list; afterwards its
    * nodes carry COLLECTING and UNREACHABLE (strip the latter before using list operations).
+   * @returns the number of nodes left in `base` (the reachable ones)
    */
-  deduceUnreachable(base: Address, unreachable: Address): void {
+  deduceUnreachable(base: Address, unreachable: Address): number {
     this.updateRefs(base);
     this.subtractRefs(base);
-    this.moveUnreachable(base, unreachable);
+    return this.moveUnreachable(base, unreachable);
   }
 }

@@ -35,7 +35,7 @@ export const T_UNTRACK_FULL = 64;
 export const T_REGISTERED = 128;
 
 /**
- * Per-type-id flags and TypeInfo lookup, refreshed from a {@link TypeRegistry}.
+ * Per-type-id flags and TypeInfo lookup, refreshed from a `TypeRegistry`.
  * @example
  * ```ts
  * const table = new TypeTable(types, {});

@@ -1,7 +1,7 @@
 // The three phases of deduce_unreachable, observed in the GC headers.
 import { type Address, COLLECTING_BIT, FINALIZED_BIT, UNREACHABLE_BIT } from "@pymem/core";
 import { describe, expect, it } from "vitest";
-import { GC_REFS_SHIFT, GcList, Reachability, TypeTable } from "../src/index";
+import { CollectorVisitor, GC_REFS_SHIFT, GcList, Reachability, TypeTable } from "../src/index";
 import { World } from "./fixtures/world";
 
 function setup() {
@@ -9,7 +9,13 @@ function setup() {
   w.gc.disable();
   const lists = new GcList(w.heap, w.layout);
   const table = new TypeTable(w.types, {});
-  const reach = new Reachability(w.heap, w.layout, table, w.rc);
+  const reach = new Reachability(
+    w.heap,
+    w.layout,
+    table,
+    w.rc,
+    new CollectorVisitor(w.heap, w.layout, table),
+  );
   const base = w.raw.malloc(16);
   const unreachable = w.raw.malloc(16);
   lists.init(base);

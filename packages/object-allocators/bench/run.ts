@@ -2,6 +2,8 @@
 // Prints operations per second and ratios; never asserts a time.
 //
 //   pnpm bench        (from this package; or `node --conditions=@pymem/source --import tsx bench/run.ts`)
+import { spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
 import { ArrayBufferHeap, type ObjectAllocator, type TypeInfo, TypeRegistry } from "@pymem/core";
 import { PymallocAllocator } from "@pymem/pymalloc";
 import { HeapPageProvider, TlsfAllocator } from "@pymem/raw-allocator";
@@ -67,12 +69,33 @@ function measure(variant: Variant, batch: number, operations: number): number {
 }
 
 const OPERATIONS = 2_000_000;
-console.log(`float allocate+release over pymalloc, ${OPERATIONS.toLocaleString("en")} operations per trial, best of 5`);
-console.log(`node ${process.version}\n`);
-const header = ["batch", ...variants.map((v) => v.name), "free list / direct"];
-console.log(header.join(" | "));
-for (const batch of [1, 10, 100, 1000]) {
-  const rates = variants.map((v) => measure(v, batch, OPERATIONS));
-  const cells = rates.map((r) => `${(r / 1e6).toFixed(1)} M ops/s`);
-  console.log([String(batch), ...cells, `${(rates[1]! / rates[0]!).toFixed(2)}x`].join(" | "));
+const BATCHES = [1, 10, 100, 1000];
+
+// Each variant runs in a process of its own, so that no variant runs with call sites another
+// variant has made polymorphic.
+const variantArg = process.argv.indexOf("--variant");
+if (variantArg >= 0) {
+  const variant = variants[Number(process.argv[variantArg + 1])]!;
+  process.stdout.write(JSON.stringify(BATCHES.map((batch) => measure(variant, batch, OPERATIONS))));
+} else {
+  const rates = variants.map((_, i) => {
+    const child = spawnSync(
+      process.execPath,
+      [...process.execArgv, fileURLToPath(import.meta.url), "--variant", String(i)],
+      {
+        encoding: "utf8",
+      },
+    );
+    if (child.status !== 0) throw new Error(`variant ${i} failed: ${child.stderr}`);
+    return JSON.parse(child.stdout) as number[];
+  });
+  console.log(
+    `float allocate+release over pymalloc, ${OPERATIONS.toLocaleString("en")} operations per trial, best of 5`,
+  );
+  console.log(`node ${process.version}, one process per variant\n`);
+  console.log(["batch", ...variants.map((v) => v.name), "free list / direct"].join(" | "));
+  BATCHES.forEach((batch, b) => {
+    const cells = rates.map((r) => `${(r[b]! / 1e6).toFixed(1)} M ops/s`);
+    console.log([String(batch), ...cells, `${(rates[1]![b]! / rates[0]![b]!).toFixed(2)}x`].join(" | "));
+  });
 }

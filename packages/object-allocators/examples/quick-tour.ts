@@ -1,10 +1,10 @@
 // The README's example: a float free list and tuple free lists over pymalloc.
 //   node --conditions=@pymem/source --import tsx examples/quick-tour.ts
 import { ArrayBufferHeap, LAYOUT_64, type TypeInfo, TypeRegistry } from "@pymem/core";
+import { FreeListAllocator, formatFreeListStats, TupleFreeLists } from "@pymem/object-allocators";
 import { PymallocAllocator } from "@pymem/pymalloc";
 import { HeapPageProvider, TlsfAllocator } from "@pymem/raw-allocator";
 import { ImmediateRefcount } from "@pymem/refcount";
-import { FreeListAllocator, TupleFreeLists, formatFreeListStats } from "@pymem/object-allocators";
 
 const heap = new ArrayBufferHeap();
 const pages = new HeapPageProvider({ heap });
@@ -12,8 +12,14 @@ const pymalloc = new PymallocAllocator({ pages, raw: new TlsfAllocator({ pages }
 
 // The host describes its types (sizes as CPython 3.11 on 64-bit).
 const type = (name: string, basicSize: number, itemSize: number, isContainer: boolean): TypeInfo => ({
-  name, basicSize, itemSize, isContainer, weaklistOffset: 0,
-  traverse() {}, dealloc() {}, sizeOf: () => basicSize,
+  name,
+  basicSize,
+  itemSize,
+  isContainer,
+  weaklistOffset: 0,
+  traverse() {},
+  dealloc() {},
+  sizeOf: () => basicSize,
 });
 const types = new TypeRegistry();
 const floatId = types.register(type("float", 24, 0, false));

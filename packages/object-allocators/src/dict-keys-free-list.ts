@@ -35,6 +35,7 @@ import {
   type Address,
   type Allocator,
   DoubleFreeError,
+  HeapCorruptionError,
   InvalidPointerError,
   LAYOUT_64,
   MAX_HEAP_BYTES,
@@ -116,7 +117,7 @@ export interface DictKeysFreeListStats {
  * const k = keys.allocate(3, true);   // 120 bytes, from pymalloc (a miss)
  * keys.release(k, 3, true);           // cached
  * keys.allocate(3, true) === k;       // true (a hit)
- * keys.allocate(4, true);             // 16 slots: never cached, 232 bytes from pymalloc
+ * keys.allocate(4, true);             // 16 slots: never cached, 208 bytes from pymalloc
  * ```
  */
 export class DictKeysFreeList implements FreeListStatsSource {
@@ -134,7 +135,9 @@ export class DictKeysFreeList implements FreeListStatsSource {
   readonly blockSize: number;
   /** Whether releases are checked against the domain. */
   readonly checked: boolean;
+  /** Newest cached block; 0 iff `length` is 0. */
   private head: Address = 0;
+  /** Cached blocks: those reachable from `head`, each marked; at most `limit`. */
   private length = 0;
   private hits = 0;
   private misses = 0;
@@ -235,6 +238,33 @@ export class DictKeysFreeList implements FreeListStatsSource {
       node = u32[node >>> 2]!;
     }
     return false;
+  }
+
+  /**
+   * Walks the free list and checks its invariants (`length` marked blocks ending in 0,
+   * `length <= limit`). For tests and debugging.
+   * @throws HeapCorruptionError naming the first block found wrong
+   */
+  verify(): void {
+    const u32 = this.domain.heap.u32;
+    let node = this.head;
+    for (let i = 0; i < this.length; i++) {
+      if (node === 0 || u32[(node >>> 2) + 1] !== FREE_LIST_REFCOUNT) {
+        throw new HeapCorruptionError(
+          node,
+          "bad-header",
+          `dict keys free list block ${i} of ${this.length} is missing or unmarked`,
+        );
+      }
+      node = u32[node >>> 2]!;
+    }
+    if (node !== 0 || this.length > this.limit) {
+      throw new HeapCorruptionError(
+        node,
+        "bad-header",
+        `dict keys free list does not end after ${this.length} blocks`,
+      );
+    }
   }
 
   /** Current figures. */

@@ -35,6 +35,7 @@ import {
   type Address,
   ConfigurationError,
   DoubleFreeError,
+  HeapCorruptionError,
   type ObjectAllocator,
   type ObjectAllocatorStats,
 } from "@pymem/core";
@@ -88,9 +89,9 @@ export class FreeListAllocator implements ObjectAllocator, FreeListStatsSource {
   readonly linkOffset: number;
   /** Label of the `sys._debugmallocstats()` line. */
   readonly statsLabel: string;
-  /** Newest cached object, 0 when none. */
+  /** Newest cached object; 0 iff `length` is 0. */
   private head: Address = 0;
-  /** Cached objects. */
+  /** Cached objects: the nodes reachable from `head`, each marked FREE_LIST_REFCOUNT; at most `limit`. */
   private length = 0;
   private hits = 0;
   private misses = 0;
@@ -192,6 +193,35 @@ export class FreeListAllocator implements ObjectAllocator, FreeListStatsSource {
       node = u32[(node >>> 2) + linkWord]!;
     }
     return false;
+  }
+
+  /**
+   * Walks the free list and checks its invariants: exactly `length` nodes, each marked with
+   * FREE_LIST_REFCOUNT, the last one linking to 0, and `length <= limit`. O(length); for tests
+   * and debugging.
+   * @throws HeapCorruptionError naming the first node found wrong
+   */
+  verify(): void {
+    const memory = this.memory;
+    const u32 = memory.heap.u32;
+    let node = this.head;
+    for (let i = 0; i < this.length; i++) {
+      if (node === 0 || u32[node >>> 2] !== FREE_LIST_REFCOUNT) {
+        throw new HeapCorruptionError(
+          node,
+          "bad-header",
+          `${this.name} free list node ${i} of ${this.length} is ${node === 0 ? "missing" : "not marked as cached"}`,
+        );
+      }
+      node = u32[(node + this.linkOffset) >>> 2]!;
+    }
+    if (node !== 0 || this.length > this.limit) {
+      throw new HeapCorruptionError(
+        node,
+        "bad-header",
+        `${this.name} free list does not end after its ${this.length} nodes (limit ${this.limit})`,
+      );
+    }
   }
 
   /** Current figures. */

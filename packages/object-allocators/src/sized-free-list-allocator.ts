@@ -35,6 +35,7 @@ import {
   type Address,
   ConfigurationError,
   DoubleFreeError,
+  HeapCorruptionError,
   type ObjectAllocator,
   type ObjectAllocatorStats,
   SizeError,
@@ -94,13 +95,14 @@ export class SizedFreeListAllocator implements ObjectAllocator, FreeListStatsSou
   /** Byte offset, from the object address, of the link word. */
   readonly linkOffset: number;
   private readonly label: (length: number) => string;
-  /** `heads[n]`: newest cached object of length n, 0 when none (index 0 unused). */
+  /** `heads[n]`: newest cached object of length n; 0 iff `counts[n]` is 0 (index 0 unused). */
   private readonly heads: Uint32Array;
-  /** `counts[n]`: objects cached with length n. */
+  /** `counts[n]`: objects reachable from `heads[n]`, each of ob_size n and marked; at most `limit`. */
   private readonly counts: Uint32Array;
   /** `hitCounts[n]` / `missCounts[n]`: per cached length; index 0 sums every other length's misses. */
   private readonly hitCounts: Float64Array;
   private readonly missCounts: Float64Array;
+  /** Sum of `counts`. */
   private cached = 0;
   private live = 0;
 
@@ -209,6 +211,47 @@ export class SizedFreeListAllocator implements ObjectAllocator, FreeListStatsSou
       node = u32[(node >>> 2) + linkWord]!;
     }
     return false;
+  }
+
+  /**
+   * Walks every list and checks the invariants: `counts[n]` nodes on list n, each of ob_size n
+   * and marked with FREE_LIST_REFCOUNT, the last linking to 0, `counts[n] <= limit`, and the
+   * counts summing to the cached total. For tests and debugging.
+   * @throws HeapCorruptionError naming the first node found wrong
+   */
+  verify(): void {
+    const memory = this.memory;
+    const u32 = memory.heap.u32;
+    let total = 0;
+    for (let n = 1; n <= this.maxSaveSize; n++) {
+      const count = this.counts[n]!;
+      let node = this.heads[n]!;
+      for (let i = 0; i < count; i++) {
+        if (node === 0 || u32[node >>> 2] !== FREE_LIST_REFCOUNT || memory.itemCount(node) !== n) {
+          throw new HeapCorruptionError(
+            node,
+            "bad-header",
+            `${this.name} free list ${n}: node ${i} of ${count} is missing, unmarked or of another length`,
+          );
+        }
+        node = u32[(node + this.linkOffset) >>> 2]!;
+      }
+      if (node !== 0 || count > this.limit) {
+        throw new HeapCorruptionError(
+          node,
+          "bad-header",
+          `${this.name} free list ${n} does not end after ${count} nodes`,
+        );
+      }
+      total += count;
+    }
+    if (total !== this.cached) {
+      throw new HeapCorruptionError(
+        0,
+        "bad-header",
+        `${this.name} free lists hold ${total} objects, not ${this.cached}`,
+      );
+    }
   }
 
   /**

@@ -1,6 +1,7 @@
 import {
   ConfigurationError,
   DoubleFreeError,
+  HeapCorruptionError,
   InvalidPointerError,
   LAYOUT_64,
   LAYOUT_COMPACT,
@@ -94,5 +95,17 @@ describe("DictKeysFreeList", () => {
     expect(() => new DictKeysFreeList({ domain: world.domain, limit: -1 })).toThrow(ConfigurationError);
     expect(() => new DictKeysFreeList({ domain: world.domain, log2Size: 0 })).toThrow(ConfigurationError);
     expect(new DictKeysFreeList({ domain: world.domain, log2Size: 4 }).blockSize).toBe(208);
+  });
+});
+
+describe("DictKeysFreeList: verify", () => {
+  it("reports a cached block whose mark was overwritten", () => {
+    const world = makeWorld();
+    const keys = new DictKeysFreeList({ domain: world.domain });
+    const blocks = [keys.allocate(3, true), keys.allocate(3, true)];
+    for (const b of blocks) keys.release(b, 3, true);
+    expect(() => keys.verify()).not.toThrow();
+    world.heap.u32[(blocks[0]! >>> 2) + 1] = 0;
+    expect(() => keys.verify()).toThrow(HeapCorruptionError);
   });
 });

@@ -51,6 +51,27 @@ describe("DirectObjectAllocator", () => {
     tuples.release(t);
   });
 
+  it("zeroes bodies of every size, word-aligned or not", () => {
+    const world = makeWorld({ domain: "tlsf" });
+    const { domain, types, ids } = world;
+    const tuples = new DirectObjectAllocator({ domain, types, typeId: ids.tuple });
+    const bytes = new DirectObjectAllocator({ domain, types, typeId: ids.bytes });
+    for (const [allocator, n, start] of [
+      [tuples, 30, 24], // 240-byte body: zeroed with fill
+      [bytes, 5, 24], // ends at byte 38: not word-aligned
+      [bytes, 7, 24], // ends at byte 40
+    ] as const) {
+      const junk = domain.malloc(512);
+      world.heap.u8.fill(0xcd, junk, junk + 512);
+      domain.free(junk);
+      const obj = allocator.allocate(n);
+      const end = obj + allocator.memory.objectBytes(n);
+      expect(obj).toBeGreaterThanOrEqual(junk);
+      expect(world.heap.u8.subarray(obj + start, end).every((b) => b === 0)).toBe(true);
+      allocator.release(obj);
+    }
+  });
+
   it("rejects double releases, foreign addresses and bad counts without changing anything", () => {
     const world = makeWorld();
     const ints = new DirectObjectAllocator({

@@ -1,6 +1,7 @@
 import {
   ConfigurationError,
   DoubleFreeError,
+  HeapCorruptionError,
   InvalidPointerError,
   LAYOUT_COMPACT,
   SizeError,
@@ -329,5 +330,19 @@ describe("FreeListAllocator: configuration", () => {
       limit: 3,
     });
     expect(allocator.freeListStats()).toEqual([{ label: "free widget", count: 0, objectSize: 24 }]);
+  });
+});
+
+describe("FreeListAllocator: verify", () => {
+  it("accepts a consistent list and reports a corrupted node", () => {
+    const { world, allocator } = floats();
+    const objs = Array.from({ length: 3 }, () => allocator.allocate());
+    for (const o of objs) allocator.release(o);
+    expect(() => allocator.verify()).not.toThrow();
+    world.headers.setRefcount(objs[1]!, 5); // a cached object overwritten
+    expect(() => allocator.verify()).toThrow(HeapCorruptionError);
+    world.headers.setRefcount(objs[1]!, FREE_LIST_REFCOUNT);
+    world.headers.setTypeId(objs[0]!, objs[2]!); // the tail links somewhere instead of ending
+    expect(() => allocator.verify()).toThrow(/does not end/);
   });
 });

@@ -29,6 +29,8 @@ interface Subject {
   /** The block address of an object. */
   block(obj: number): number;
   stats(): { freeListLength: number; hits: number; misses: number; live: number };
+  /** Walks the free lists and checks their invariants. */
+  verify(): void;
 }
 
 interface LiveObject {
@@ -57,6 +59,7 @@ function run(domainKind: DomainKind, ops: [number, number][]): void {
     limit: a.limit,
     block: (obj) => obj - gc,
     stats: () => a.stats(),
+    verify: () => a.verify(),
   });
   const sized = (a: SizedFreeListAllocator): Subject => ({
     name: a.name,
@@ -68,6 +71,7 @@ function run(domainKind: DomainKind, ops: [number, number][]): void {
     limit: a.limit,
     block: (obj) => obj - 16,
     stats: () => a.stats(),
+    verify: () => a.verify(),
   });
   const subjects: Subject[] = [
     fixed(floats, 0),
@@ -83,6 +87,7 @@ function run(domainKind: DomainKind, ops: [number, number][]): void {
       limit: 0,
       block: (obj) => obj,
       stats: () => ints.stats(),
+      verify: () => {},
     },
     {
       name: "dict keys",
@@ -93,6 +98,7 @@ function run(domainKind: DomainKind, ops: [number, number][]): void {
       limit: keys.limit,
       block: (obj) => obj,
       stats: () => keys.stats(),
+      verify: () => keys.verify(),
     },
   ];
 
@@ -121,6 +127,7 @@ function run(domainKind: DomainKind, ops: [number, number][]): void {
         });
       }
     }
+    if (step % 1000 === 0) for (const subject of subjects) subject.verify();
     const d = domain.stats();
     if (d.bytesInUse - baseline.bytesInUse !== modelBytes) {
       expect({ step, bytes: d.bytesInUse - baseline.bytesInUse }).toEqual({ step, bytes: modelBytes });

@@ -1,6 +1,6 @@
 import { ConfigurationError, LAYOUT_COMPACT } from "@pymem/core";
 import { describe, expect, it } from "vitest";
-import { SizedFreeListAllocator, formatFreeListStats } from "../src/index";
+import { formatFreeListStats, SizedFreeListAllocator } from "../src/index";
 import { bytesInUse, makeWorld } from "./fixtures/world";
 
 describe("SizedFreeListAllocator", () => {

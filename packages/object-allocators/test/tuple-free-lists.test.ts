@@ -1,6 +1,6 @@
-import { DoubleFreeError, InvalidPointerError, SizeError } from "@pymem/core";
+import { DoubleFreeError, HeapCorruptionError, InvalidPointerError, SizeError } from "@pymem/core";
 import { describe, expect, it } from "vitest";
-import { FREE_LIST_REFCOUNT, TupleFreeLists, formatFreeListStats } from "../src/index";
+import { FREE_LIST_REFCOUNT, formatFreeListStats, TupleFreeLists } from "../src/index";
 import { blocksInUse, bytesInUse, heapDigest, makeWorld } from "./fixtures/world";
 
 function tuples(options: { limit?: number; maxSaveSize?: number } = {}) {
@@ -173,5 +173,16 @@ describe("TupleFreeLists: bad input", () => {
     expect(allocator.isCached(outer)).toBe(true);
     expect(allocator.isCached(inner)).toBe(true);
     expect(allocator.stats().live).toBe(0);
+  });
+});
+
+describe("TupleFreeLists: verify", () => {
+  it("checks every list, including each node's length", () => {
+    const { world, allocator } = tuples();
+    const objs = [1, 1, 2, 7].map((n) => allocator.allocate(n));
+    for (const o of objs) allocator.release(o);
+    expect(() => allocator.verify()).not.toThrow();
+    world.headers.setSize(objs[0]!, 3); // a node of list 1 now claims 3 items
+    expect(() => allocator.verify()).toThrow(HeapCorruptionError);
   });
 });

@@ -47,13 +47,16 @@ export class FloorAllocator {
   private readonly heads: Int32Array;
   /** Next unused byte. */
   private top = FIRST_BLOCK;
+  /** Bytes of `i32` (top <= limit iff the bump pointer is inside the array). */
+  private limit: number;
 
   /**
    * @param initialBytes - bytes of memory to start with (doubles when exhausted)
    * @param maxRequest - largest request the benchmark will make (sizes the class table)
    */
   constructor(initialBytes: number, maxRequest: number) {
-    this.i32 = new Int32Array(Math.max(initialBytes, 1 << 16) >>> 2);
+    this.i32 = new Int32Array(Math.floor(Math.max(initialBytes, 1 << 16) / 4));
+    this.limit = this.i32.length * 4;
     this.heads = new Int32Array((maxRequest >>> CLASS_SHIFT) + 2);
   }
 
@@ -67,7 +70,7 @@ export class FloorAllocator {
     }
     const block = this.top + HEADER_BYTES;
     this.top = block + (cls << CLASS_SHIFT);
-    if (this.top > this.i32.length << 2) this.grow();
+    if (this.top > this.limit) this.grow();
     this.i32[(block - HEADER_BYTES) >>> 2] = cls;
     return block;
   }
@@ -88,5 +91,6 @@ export class FloorAllocator {
     const next = new Int32Array(Math.max(this.i32.length * 2, (this.top >>> 2) + 1));
     next.set(this.i32);
     this.i32 = next;
+    this.limit = next.length * 4;
   }
 }

@@ -41,7 +41,7 @@ export interface BenchResult {
   totalOps: number;
   /** Wall-clock seconds of the last measured run. */
   seconds: number;
-  /** Median over the measured runs of operations per second. */
+  /** Operations per second of the fastest measured run. */
   opsPerSec: number;
   /** Number of measured runs (each on a fresh instance). */
   runs: number;

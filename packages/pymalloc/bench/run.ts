@@ -181,7 +181,7 @@ function main(): void {
   if (!options.json) {
     console.log(
       `pymalloc allocator benchmark: Node ${process.version}, ${process.platform}/${process.arch}; ` +
-        "one process per contender and workload; warm-up, then the median of up to 5 measured runs\n",
+        "one process per contender and workload; warm-up, then the best of up to 5 measured runs\n",
     );
   }
   for (const w of options.workloads) {
@@ -201,7 +201,7 @@ function main(): void {
     if (load > cores / 2) {
       console.log(
         `\nnote: load average ${load.toFixed(1)} on ${cores} cores while running: other processes ` +
-          "competed for the CPU, so the rates are noisy (ratios within one row are more stable).",
+          "competed for the CPU, so the rates are noisy: run again on a quiet machine for figures to quote.",
       );
     }
   }

@@ -35,7 +35,18 @@
 import { type Address, type Heap, MemoryError, type PageProvider } from "@pymem/core";
 import type { ArenaMap } from "./arena-map";
 import type { ResolvedPymallocConfig } from "./config";
-import { DUMMY_SIZE_IDX, POOL_ARENAINDEX, POOL_NEXTPOOL, POOL_SZIDX } from "./pool-header";
+import {
+  DUMMY_SIZE_IDX as IMPORTED_DUMMY_SIZE_IDX,
+  POOL_ARENAINDEX as IMPORTED_POOL_ARENAINDEX,
+  POOL_NEXTPOOL as IMPORTED_POOL_NEXTPOOL,
+  POOL_SZIDX as IMPORTED_POOL_SZIDX,
+} from "./pool-header";
+
+// Module-local copies: V8 folds local constants, but loads and checks imported ones on every use.
+const DUMMY_SIZE_IDX = IMPORTED_DUMMY_SIZE_IDX;
+const POOL_ARENAINDEX = IMPORTED_POOL_ARENAINDEX;
+const POOL_NEXTPOOL = IMPORTED_POOL_NEXTPOOL;
+const POOL_SZIDX = IMPORTED_POOL_SZIDX;
 
 /** The NULL of slot links. */
 export const NONE = -1;

@@ -22,8 +22,8 @@
  * the kind of damage, the serial number and the same report with a hex dump, and leaves the
  * block and the heap exactly as they were. The kinds: `"underflow"` (a leading pad byte
  * changed), `"overflow"` (a trailing pad byte changed), `"double-free"` and
- * `"use-after-free"` (the header reads DEADBYTE: the block was already freed through the
- * debug hooks), `"wrong-api"` (allocated through another domain, e.g. PyMem_Malloc then
+ * `"use-after-free"` (the header reads DEADBYTE, or the wrapped allocator reports the block
+ * free: it was already freed), `"wrong-api"` (allocated through another domain, e.g. PyMem_Malloc then
  * PyObject_Free) and `"bad-header"` (an API id or size field that cannot be right).
  *
  * Like CPython's, the check is a heuristic on bytes: a freed block that the wrapped allocator

@@ -22,7 +22,7 @@ import type { AllocatorStats, Heap } from "@pymem/core";
 import type { ArenaMap, RadixTreeStats } from "./arena-map";
 import type { ArenaTable } from "./arena-table";
 import type { PymallocPresetName, ResolvedPymallocConfig } from "./config";
-import { W_COUNT, W_SZIDX } from "./pool-header";
+import { POOL_COUNT, POOL_SZIDX } from "./pool-header";
 
 /** One size class's row of the `sys._debugmallocstats()` table. */
 export interface SizeClassStats {
@@ -88,7 +88,7 @@ export interface PymallocDebugStats {
   rawBytes: number;
   /** Bytes of the mapping (whole pages) holding the usedpools table. */
   usedPoolsBytes: number;
-  /** Bytes of JS-side tables: arena objects, the arena map and checked mode's bitmaps. */
+  /** Bytes of JS-side tables: arena objects, the arena map and checked mode's live-block bitmap. */
   sideTableBytes: number;
   /** The "arena map counts" section (CPython 3.11's radix tree on 64-bit), or null when the profile has none. */
   radixTree: RadixTreeStats | null;
@@ -144,9 +144,9 @@ export function collectPymallocStats(
     largestTail = Math.max(largestTail, base + arenaSize - carveEnd);
     if (arenas.freepools[ao] !== 0) emptyPoolExists = true;
     for (let pool = base; pool < carveEnd; pool += poolSize) {
-      const count = u32[(pool >>> 2) + W_COUNT];
+      const count = u32[(pool + POOL_COUNT) >>> 2];
       if (count === 0) continue;
-      const sz = u32[(pool >>> 2) + W_SZIDX];
+      const sz = u32[(pool + POOL_SZIDX) >>> 2];
       pools[sz]++;
       blocks[sz] += count;
       free[sz] += Math.floor((poolSize - poolOverhead) / ((sz + 1) << alignmentShift)) - count;

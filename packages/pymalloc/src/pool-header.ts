@@ -58,22 +58,5 @@ export const POOL_NEXTOFFSET = 40;
 /** Byte offset of `maxnextoffset`. */
 export const POOL_MAXNEXTOFFSET = 44;
 
-/** 32-bit word index of `ref.count` relative to the pool's word index. */
-export const W_COUNT = POOL_COUNT >>> 2;
-/** 32-bit word index of `freeblock`. */
-export const W_FREEBLOCK = POOL_FREEBLOCK >>> 2;
-/** 32-bit word index of `nextpool`. */
-export const W_NEXTPOOL = POOL_NEXTPOOL >>> 2;
-/** 32-bit word index of `prevpool`. */
-export const W_PREVPOOL = POOL_PREVPOOL >>> 2;
-/** 32-bit word index of `arenaindex`. */
-export const W_ARENAINDEX = POOL_ARENAINDEX >>> 2;
-/** 32-bit word index of `szidx`. */
-export const W_SZIDX = POOL_SZIDX >>> 2;
-/** 32-bit word index of `nextoffset`. */
-export const W_NEXTOFFSET = POOL_NEXTOFFSET >>> 2;
-/** 32-bit word index of `maxnextoffset`. */
-export const W_MAXNEXTOFFSET = POOL_MAXNEXTOFFSET >>> 2;
-
 /** `szidx` of a pool carved from its arena but never used for a size class (DUMMY_SIZE_IDX). */
 export const DUMMY_SIZE_IDX = 0xffff;

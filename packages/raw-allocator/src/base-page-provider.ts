@@ -35,18 +35,10 @@ import {
   isPowerOfTwo,
 } from "@pymem/core";
 import { type PageProviderOptions, checkPageProviderConfig } from "./config";
-import { MappingTable } from "./mapping-table";
+import { type MappedRange, MappingTable } from "./mapping-table";
 
 /** Largest alignment a mapping may ask for: 2 GiB. */
 export const MAX_MAPPING_ALIGNMENT = 2 ** 31;
-
-/** A mapped range, as reported by {@link BasePageProvider.mappedRanges}. */
-export interface MappedRange {
-  /** First byte. */
-  address: Address;
-  /** Length in bytes (whole pages). */
-  bytes: number;
-}
 
 /** Base class of the page providers: mapping table, checks, growth, zero-fill, stats and events. */
 export abstract class BasePageProvider implements PageProvider {

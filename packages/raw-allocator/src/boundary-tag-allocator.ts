@@ -2,12 +2,12 @@
  * The machinery both raw allocators share: boundary-tagged blocks in regions mapped from a
  * page provider, immediate coalescing, large blocks in mappings of their own, pointer
  * validation through side bitmaps, statistics and events. A subclass supplies only the free
- * index: how free blocks are found ({@link BoundaryTagAllocator.findFree}) and filed
+ * index: how free blocks are found and taken ({@link BoundaryTagAllocator.takeFree}) and filed
  * ({@link BoundaryTagAllocator.insertFree}, {@link BoundaryTagAllocator.removeFree}).
  *
  * ```
  *  malloc(n)   n >= largeThreshold ? map(n + 16) -> large block
- *              S = block size for n; p = findFree(S) || new region; split off the rest (>= 16 B)
+ *              S = block size for n; p = takeFree(S) || new region; split off the rest (>= 16 B)
  *  free(p)     live bit? -> merge with the next block if free, with the previous if PREV_FREE
  *              whole region free? -> unmap it (or keep retainEmptyRegions of them) : insertFree
  *  realloc     shrink: split in place | grow: absorb a free next block | else malloc+copy+free
@@ -56,7 +56,7 @@ import {
   growPageKinds,
 } from "./side-tables";
 
-/** Figures of a raw allocator: core's {@link AllocatorStats} and the shape of its memory. */
+/** Figures of a raw allocator: core's `AllocatorStats` and the shape of its memory. */
 export interface RawAllocatorStats extends AllocatorStats {
   /** Regions mapped now (small and medium blocks are carved from them). */
   regions: number;
@@ -89,15 +89,18 @@ export abstract class BoundaryTagAllocator implements Allocator {
   /** Entirely free regions kept mapped. */
   readonly retainEmptyRegions: number;
 
+  /** Event hooks, or null when none were given. */
   protected readonly hooks: MemoryHooks | null;
   private readonly pageShift: number;
   private readonly pageMask: number;
   /** Page kinds (see side-tables.ts): a page is non-zero iff it is in one of this allocator's mappings. */
   private pageKinds: Uint8Array;
-  /** Bit per granule: set iff a live block's payload starts there. */
-  private liveBits: Int32Array;
-  /** Bit per granule: set iff a block there was freed and none has started there since. */
-  private freedBits: Int32Array;
+  /**
+   * Granule bits, interleaved so one cache line holds both words of a granule group:
+   * `bits[2w]` bit b set iff a live block's payload starts at granule 32w + b;
+   * `bits[2w + 1]` bit b set iff a block there was freed and none has started there since.
+   */
+  private bits: Int32Array;
   /** Live regions (start -> bytes). */
   private readonly regions = new MappingTable();
   /** Live large-block mappings (start -> bytes). */
@@ -133,9 +136,7 @@ export abstract class BoundaryTagAllocator implements Allocator {
     this.pageShift = 31 - Math.clz32(config.pages.pageSize);
     this.pageMask = config.pages.pageSize - 1;
     this.pageKinds = new Uint8Array(Math.ceil(this.heap.byteLength / config.pages.pageSize) + 1);
-    const words = Math.ceil(this.heap.byteLength / 512) + 1;
-    this.liveBits = new Int32Array(words);
-    this.freedBits = new Int32Array(words);
+    this.bits = new Int32Array(2 * (Math.ceil(this.heap.byteLength / 512) + 1));
   }
 
   // ---- the free index, supplied by subclasses ------------------------------------------
@@ -144,8 +145,8 @@ export abstract class BoundaryTagAllocator implements Allocator {
   protected abstract insertFree(u32: Uint32Array, p: Address, size: number): void;
   /** Takes the free block `p` of `size` bytes out of the index. */
   protected abstract removeFree(u32: Uint32Array, p: Address, size: number): void;
-  /** A free block of at least `size` bytes, left in the index, or 0 when none is found. */
-  protected abstract findFree(size: number): Address;
+  /** Finds a free block of at least `size` bytes and takes it out of the index; 0 when none is found. */
+  protected abstract takeFree(u32: Uint32Array, size: number): Address;
   /** Size in bytes (header included) of the largest free block, 0 when none. */
   protected abstract largestFreeBlockSize(): number;
   /** Every block in the free index, for {@link BoundaryTagAllocator.check}. */
@@ -154,7 +155,7 @@ export abstract class BoundaryTagAllocator implements Allocator {
   // ---- Allocator ------------------------------------------------------------------------
 
   malloc(size: number): Address {
-    if ((size >>> 0) !== size) throw sizeError(size, "size");
+    if (size >>> 0 !== size) throw sizeError(size, "size");
     const p = size < this.largeThreshold ? this.allocateSmall(size) : this.allocateLarge(size);
     this.mallocCalls++;
     const hooks = this.hooks;
@@ -166,8 +167,8 @@ export abstract class BoundaryTagAllocator implements Allocator {
   }
 
   calloc(count: number, size: number): Address {
-    if ((count >>> 0) !== count) throw sizeError(count, "calloc count");
-    if ((size >>> 0) !== size) throw sizeError(size, "calloc element size");
+    if (count >>> 0 !== count) throw sizeError(count, "calloc count");
+    if (size >>> 0 !== size) throw sizeError(size, "calloc element size");
     const total = count * size;
     if (total > MAX_REQUEST) {
       throw new SizeError(total, `calloc size ${count} * ${size}`, `a product of at most ${MAX_REQUEST}`);
@@ -190,7 +191,7 @@ export abstract class BoundaryTagAllocator implements Allocator {
   }
 
   realloc(address: Address, size: number): Address {
-    if ((size >>> 0) !== size) throw sizeError(size, "size");
+    if (size >>> 0 !== size) throw sizeError(size, "size");
     if (address === 0) {
       const q = size < this.largeThreshold ? this.allocateSmall(size) : this.allocateLarge(size);
       this.reallocCalls++;
@@ -207,11 +208,16 @@ export abstract class BoundaryTagAllocator implements Allocator {
     const oldUsable = this.usableOf(u32, address, hdr);
     let q: Address;
     if ((hdr & LARGE_BIT) === 0) {
-      q = size < this.largeThreshold && this.resizeInPlace(u32, address, hdr, size) ? address : this.move(address, oldUsable, size);
+      q =
+        size < this.largeThreshold && this.resizeInPlace(u32, address, hdr, size)
+          ? address
+          : this.move(address, oldUsable, size);
     } else {
       // A large block stays put when it still needs as many pages as it has.
       const pageSize = this.pages.pageSize;
-      const same = size >= this.largeThreshold && Math.ceil((size + PAYLOAD_OFFSET) / pageSize) * pageSize === oldUsable + PAYLOAD_OFFSET;
+      const same =
+        size >= this.largeThreshold &&
+        Math.ceil((size + PAYLOAD_OFFSET) / pageSize) * pageSize === oldUsable + PAYLOAD_OFFSET;
       q = same ? address : this.move(address, oldUsable, size);
     }
     this.reallocCalls++;
@@ -230,15 +236,13 @@ export abstract class BoundaryTagAllocator implements Allocator {
     this.checkLive(address);
     const u32 = this.heap.u32;
     const hdr = u32[(address >>> 2) - 1]!;
-    const usable = this.usableOf(u32, address, hdr);
+    const hooks = this.hooks;
+    const f = hooks === null ? null : hooks.free;
+    const usable = f === null ? 0 : this.usableOf(u32, address, hdr);
     if ((hdr & LARGE_BIT) !== 0) this.releaseLarge(u32, address);
     else this.releaseSmall(u32, address, hdr);
     this.freeCalls++;
-    const hooks = this.hooks;
-    if (hooks !== null) {
-      const f = hooks.free;
-      if (f !== null) f(this.name, address, usable);
-    }
+    if (f !== null) f(this.name, address, usable);
   }
 
   usableSize(address: Address): number {
@@ -248,7 +252,7 @@ export abstract class BoundaryTagAllocator implements Allocator {
   }
 
   owns(address: Address): boolean {
-    if ((address >>> 0) !== address) return false;
+    if (address >>> 0 !== address) return false;
     const i = address >>> this.pageShift;
     return i < this.pageKinds.length && this.pageKinds[i] !== PAGE_NONE;
   }
@@ -264,7 +268,12 @@ export abstract class BoundaryTagAllocator implements Allocator {
       bytesFree: this.freeBytes,
       bytesReserved: this.bytesReserved,
       fragmentation: this.freeBytes === 0 ? 0 : 1 - largestUsable / this.freeBytes,
-      calls: { malloc: this.mallocCalls, calloc: this.callocCalls, realloc: this.reallocCalls, free: this.freeCalls },
+      calls: {
+        malloc: this.mallocCalls,
+        calloc: this.callocCalls,
+        realloc: this.reallocCalls,
+        free: this.freeCalls,
+      },
       regions: this.regions.length,
       emptyRegions: this.emptyRegions,
       largeBlocks: this.largeBlocks,
@@ -315,7 +324,8 @@ export abstract class BoundaryTagAllocator implements Allocator {
     for (let r = 0; r < this.regions.length; r++) {
       const region = this.regions.starts[r]!;
       const bytes = this.regions.sizes[r]!;
-      if (u32[region >>> 2] !== bytes) fail(region, `region header says ${u32[region >>> 2]} bytes, expected ${bytes}`);
+      if (u32[region >>> 2] !== bytes)
+        fail(region, `region header says ${u32[region >>> 2]} bytes, expected ${bytes}`);
       const end = region + bytes;
       let p = region + PAYLOAD_OFFSET;
       let prevFree = false;
@@ -324,7 +334,8 @@ export abstract class BoundaryTagAllocator implements Allocator {
         const hdr = u32[(p >>> 2) - 1]!;
         const size = hdr & SIZE_MASK;
         const isFree = (hdr & FREE_BIT) !== 0;
-        if (((hdr & PREV_FREE_BIT) !== 0) !== prevFree) fail(p, `PREV_FREE is ${!prevFree}, the previous block's FREE is ${prevFree}`);
+        if (((hdr & PREV_FREE_BIT) !== 0) !== prevFree)
+          fail(p, `PREV_FREE is ${!prevFree}, the previous block's FREE is ${prevFree}`);
         if (size === 0) {
           if (p !== end || isFree) fail(p, "a zero-size block before the region's end");
           break;
@@ -332,10 +343,11 @@ export abstract class BoundaryTagAllocator implements Allocator {
         if (size < MIN_BLOCK_BYTES || p + size > end) fail(p, `block size ${size} does not fit the region`);
         if ((hdr & LARGE_BIT) !== 0) fail(p, "LARGE flag on a region block");
         const g = p >>> 4;
-        const live = (this.liveBits[g >>> 5]! & (1 << (g & 31))) !== 0;
+        const live = (this.bits[(g >>> 5) << 1]! & (1 << (g & 31))) !== 0;
         if (isFree) {
           if (prevFree) fail(p, "two adjacent free blocks");
-          if (u32[((p + size) >>> 2) - 2] !== size) fail(p, `footer ${u32[((p + size) >>> 2) - 2]} != size ${size}`);
+          if (u32[((p + size) >>> 2) - 2] !== size)
+            fail(p, `footer ${u32[((p + size) >>> 2) - 2]} != size ${size}`);
           if (live) fail(p, "free block marked live");
           free.add(p);
           freeUsable += size - HEADER_BYTES;
@@ -352,45 +364,60 @@ export abstract class BoundaryTagAllocator implements Allocator {
       if (p !== end || blocks === 0) fail(region, "blocks do not tile the region");
     }
     const indexed = this.indexedFreeBlocks();
-    if (indexed.length !== free.size) fail(0, `free index holds ${indexed.length} blocks, the heap ${free.size}`);
+    if (indexed.length !== free.size)
+      fail(0, `free index holds ${indexed.length} blocks, the heap ${free.size}`);
     for (const p of indexed) if (!free.has(p)) fail(p, "free index holds a block that is not free");
     if (freeUsable !== this.freeBytes || free.size !== this.freeBlockCount) {
-      fail(0, `free bytes/blocks ${this.freeBytes}/${this.freeBlockCount}, heap has ${freeUsable}/${free.size}`);
+      fail(
+        0,
+        `free bytes/blocks ${this.freeBytes}/${this.freeBlockCount}, heap has ${freeUsable}/${free.size}`,
+      );
     }
     if (empty !== this.emptyRegions) fail(0, `${this.emptyRegions} empty regions counted, ${empty} found`);
-    if (used + this.largeBlocks !== this.blocksInUse) fail(0, `${this.blocksInUse} blocks in use counted, ${used + this.largeBlocks} found`);
+    if (used + this.largeBlocks !== this.blocksInUse)
+      fail(0, `${this.blocksInUse} blocks in use counted, ${used + this.largeBlocks} found`);
     let largeBytes = 0;
     for (let i = 0; i < this.larges.length; i++) {
       const mapping = this.larges.starts[i]!;
-      if (u32[mapping >>> 2] !== this.larges.sizes[i]) fail(mapping + PAYLOAD_OFFSET, "large block header lost its mapping size");
+      if (u32[mapping >>> 2] !== this.larges.sizes[i])
+        fail(mapping + PAYLOAD_OFFSET, "large block header lost its mapping size");
       largeBytes += this.larges.sizes[i]! - PAYLOAD_OFFSET;
     }
-    if (this.larges.length !== this.largeBlocks) fail(0, `${this.largeBlocks} large blocks counted, ${this.larges.length} mapped`);
-    if (usedBytes + largeBytes !== this.bytesInUse) fail(0, `${this.bytesInUse} bytes in use counted, ${usedBytes + largeBytes} found`);
+    if (this.larges.length !== this.largeBlocks)
+      fail(0, `${this.largeBlocks} large blocks counted, ${this.larges.length} mapped`);
+    if (usedBytes + largeBytes !== this.bytesInUse)
+      fail(0, `${this.bytesInUse} bytes in use counted, ${usedBytes + largeBytes} found`);
   }
 
   // ---- internals ----------------------------------------------------------------------
 
   /** Throws the right typed error unless `p` is the payload of a live block of this allocator. */
   private checkLive(p: Address): void {
-    if ((p >>> 0) === p && (p & 15) === 0) {
+    if (p >>> 0 === p && (p & 15) === 0) {
       const g = p >>> 4;
-      const w = g >>> 5;
-      if (w < this.liveBits.length && (this.liveBits[w]! & (1 << (g & 31))) !== 0) return;
+      const w = (g >>> 5) << 1;
+      const bits = this.bits;
+      if (w < bits.length && (bits[w]! & (1 << (g & 31))) !== 0) return;
     }
     throw this.pointerError(p);
   }
 
   private pointerError(p: Address): Error {
     const domain = `the "${this.name}" allocator`;
-    if ((p >>> 0) !== p || p === 0) return new InvalidPointerError(p, `a non-NULL block address returned by ${domain}`);
-    if ((p & 15) !== 0) return new InvalidPointerError(p, `a block address aligned to 16 bytes from ${domain}`);
+    if (p >>> 0 !== p || p === 0)
+      return new InvalidPointerError(p, `a non-NULL block address returned by ${domain}`);
+    if ((p & 15) !== 0)
+      return new InvalidPointerError(p, `a block address aligned to 16 bytes from ${domain}`);
     const g = p >>> 4;
-    const w = g >>> 5;
-    if (w < this.freedBits.length && (this.freedBits[w]! & (1 << (g & 31))) !== 0) {
+    const w = ((g >>> 5) << 1) + 1;
+    if (w < this.bits.length && (this.bits[w]! & (1 << (g & 31))) !== 0) {
       return new DoubleFreeError(p, `the block was already freed to ${domain}`);
     }
-    if (this.owns(p)) return new InvalidPointerError(p, `the start of a live block; the address is inside memory of ${domain} but no block starts there`);
+    if (this.owns(p))
+      return new InvalidPointerError(
+        p,
+        `the start of a live block; the address is inside memory of ${domain} but no block starts there`,
+      );
     return new InvalidPointerError(p, `an address in memory managed by ${domain}`);
   }
 
@@ -400,30 +427,34 @@ export abstract class BoundaryTagAllocator implements Allocator {
 
   private markLive(p: Address): void {
     const g = p >>> 4;
-    const w = g >>> 5;
+    const w = (g >>> 5) << 1;
     const bit = 1 << (g & 31);
-    this.liveBits[w] |= bit;
-    this.freedBits[w] &= ~bit;
+    const bits = this.bits;
+    bits[w] |= bit;
+    bits[w + 1] &= ~bit;
   }
 
   private markFreed(p: Address): void {
     const g = p >>> 4;
-    const w = g >>> 5;
+    const w = (g >>> 5) << 1;
     const bit = 1 << (g & 31);
-    this.liveBits[w] &= ~bit;
-    this.freedBits[w] |= bit;
+    const bits = this.bits;
+    bits[w] &= ~bit;
+    bits[w + 1] |= bit;
   }
 
   /** Allocates a region block of at least `size` requested bytes (size below the large threshold). */
   private allocateSmall(size: number): Address {
     let need = (size + HEADER_BYTES + 15) & SIZE_MASK;
     if (need < MIN_BLOCK_BYTES) need = MIN_BLOCK_BYTES;
-    let p = this.findFree(need);
-    if (p === 0) p = this.addRegion(need);
-    const u32 = this.heap.u32;
+    let u32 = this.heap.u32;
+    let p = this.takeFree(u32, need);
+    if (p === 0) {
+      p = this.addRegion(need);
+      u32 = this.heap.u32; // mapping may have grown the heap
+    }
     const h = (p >>> 2) - 1;
     const size0 = u32[h]! & SIZE_MASK;
-    this.removeFree(u32, p, size0);
     if (this.emptyRegions !== 0 && this.isWholeRegion(u32, p, size0)) this.emptyRegions--;
     const rest = size0 - need;
     if (rest >= MIN_BLOCK_BYTES) {
@@ -456,7 +487,7 @@ export abstract class BoundaryTagAllocator implements Allocator {
     );
   }
 
-  /** Maps a region with room for a block of `need` bytes, files its one free block and returns it. */
+  /** Maps a region with room for a block of `need` bytes and returns its one block, free but not filed. */
   private addRegion(need: number): Address {
     const pageSize = this.pages.pageSize;
     let bytes = this.regionSize;
@@ -475,7 +506,6 @@ export abstract class BoundaryTagAllocator implements Allocator {
     u32[(p >>> 2) - 1] = size | FREE_BIT;
     u32[((p + size) >>> 2) - 2] = size;
     u32[((region + bytes) >>> 2) - 1] = PREV_FREE_BIT; // end sentinel: size 0, used
-    this.insertFree(u32, p, size);
     return p;
   }
 
@@ -491,7 +521,10 @@ export abstract class BoundaryTagAllocator implements Allocator {
     const pageSize = this.pages.pageSize;
     const bytes = Math.ceil((size + PAYLOAD_OFFSET) / pageSize) * pageSize;
     if (bytes > this.heap.maxByteLength) {
-      throw new MemoryError(size, `a large block needs a mapping of ${bytes} bytes, more than the heap's maximum of ${this.heap.maxByteLength}`);
+      throw new MemoryError(
+        size,
+        `a large block needs a mapping of ${bytes} bytes, more than the heap's maximum of ${this.heap.maxByteLength}`,
+      );
     }
     const mapping = this.pages.map(bytes); // MemoryError leaves everything unchanged
     this.ensureTables(mapping + bytes);
@@ -633,10 +666,7 @@ export abstract class BoundaryTagAllocator implements Allocator {
   private ensureTables(end: number): void {
     const pages = Math.ceil(end / this.pages.pageSize) + 1;
     if (pages > this.pageKinds.length) this.pageKinds = growPageKinds(this.pageKinds, pages);
-    const words = Math.ceil(end / 512) + 1;
-    if (words > this.liveBits.length) {
-      this.liveBits = growGranuleBits(this.liveBits, words);
-      this.freedBits = growGranuleBits(this.freedBits, words);
-    }
+    const words = 2 * (Math.ceil(end / 512) + 1);
+    if (words > this.bits.length) this.bits = growGranuleBits(this.bits, words);
   }
 }

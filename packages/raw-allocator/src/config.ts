@@ -75,8 +75,9 @@ export interface RawAllocatorOptions {
   /**
    * Entirely free regions kept mapped for reuse instead of being unmapped at once. 0 returns
    * every empty region to the page provider (freeing everything brings mapped bytes back to
-   * where they were); 1 keeps one, as CPython keeps one empty arena, which avoids mapping and
-   * zero-filling a region again when a program's live set repeatedly drops to nothing.
+   * where they were); 1 keeps one, as CPython 3.9+ keeps its last empty arena (bpo-37257),
+   * which avoids mapping and zero-filling a region again when a program's live set repeatedly
+   * drops to nothing.
    * `trim()` releases retained regions.
    * @defaultValue 0
    */

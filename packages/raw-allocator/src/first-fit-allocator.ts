@@ -69,10 +69,15 @@ export class FirstFitAllocator extends BoundaryTagAllocator {
     this.freeBlockCount--;
   }
 
-  protected findFree(size: number): Address {
-    const u32 = this.heap.u32;
+  protected takeFree(u32: Uint32Array, size: number): Address {
     let p = this.first;
-    while (p !== 0 && (u32[(p >>> 2) - 1]! & SIZE_MASK) < size) p = u32[p >>> 2]!;
+    let found = 0;
+    while (p !== 0) {
+      found = u32[(p >>> 2) - 1]! & SIZE_MASK;
+      if (found >= size) break;
+      p = u32[p >>> 2]!;
+    }
+    if (p !== 0) this.removeFree(u32, p, found);
     return p;
   }
 
@@ -91,7 +96,8 @@ export class FirstFitAllocator extends BoundaryTagAllocator {
     const blocks: Address[] = [];
     let prev = 0;
     for (let p = this.first; p !== 0; p = u32[p >>> 2]!) {
-      if (u32[(p >>> 2) + 1] !== prev) throw new HeapCorruptionError(p, "bad-header", "first-fit list: prev link broken");
+      if (u32[(p >>> 2) + 1] !== prev)
+        throw new HeapCorruptionError(p, "bad-header", "first-fit list: prev link broken");
       if (p <= prev) throw new HeapCorruptionError(p, "bad-header", "first-fit list: not in address order");
       blocks.push(p);
       prev = p;

@@ -27,7 +27,7 @@
  */
 import { type Address, alignUp } from "@pymem/core";
 import { BasePageProvider } from "./base-page-provider";
-import { MappingTable } from "./mapping-table";
+import { type MappedRange, MappingTable } from "./mapping-table";
 
 /**
  * Page provider that reuses unmapped address space (first fit by address) and coalesces holes.
@@ -49,7 +49,7 @@ export class HeapPageProvider extends BasePageProvider {
   private placedHole = -1;
 
   /** The unmapped ranges below the top (reusable holes), ascending by address. */
-  holeRanges(): { address: Address; bytes: number }[] {
+  holeRanges(): MappedRange[] {
     return this.holes.toArray();
   }
 

@@ -16,8 +16,8 @@ export {
   checkAllocatorConfig,
   checkPageProviderConfig,
 } from "./config";
+export type { MappedRange } from "./mapping-table";
 export { MappingTable } from "./mapping-table";
-export type { MappedRange } from "./base-page-provider";
 export { BasePageProvider, MAX_MAPPING_ALIGNMENT } from "./base-page-provider";
 export { HeapPageProvider } from "./heap-page-provider";
 export { BumpPageProvider } from "./bump-page-provider";
@@ -34,7 +34,14 @@ export {
   SIZE_MASK,
   blockSizeFor,
 } from "./block";
-export { PAGE_LARGE, PAGE_NONE, PAGE_REGION, PAGE_REGION_START, growGranuleBits, growPageKinds } from "./side-tables";
+export {
+  PAGE_LARGE,
+  PAGE_NONE,
+  PAGE_REGION,
+  PAGE_REGION_START,
+  growGranuleBits,
+  growPageKinds,
+} from "./side-tables";
 export type { RawAllocatorStats } from "./boundary-tag-allocator";
 export { BoundaryTagAllocator } from "./boundary-tag-allocator";
 export {

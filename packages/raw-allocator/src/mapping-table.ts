@@ -15,6 +15,14 @@
  * @module
  */
 
+/** An address range, as reported by the page providers' `mappedRanges()` and `holeRanges()`. */
+export interface MappedRange {
+  /** First byte. */
+  address: number;
+  /** Length in bytes (whole pages). */
+  bytes: number;
+}
+
 /** Ascending, disjoint `[start, start + size)` ranges with binary search by address. */
 export class MappingTable {
   /** Range starts, ascending. */
@@ -79,7 +87,7 @@ export class MappingTable {
   }
 
   /** The ranges as `{ address, bytes }` records, ascending. */
-  toArray(): { address: number; bytes: number }[] {
+  toArray(): MappedRange[] {
     return this.starts.map((address, i) => ({ address, bytes: this.sizes[i]! }));
   }
 }

@@ -8,7 +8,8 @@
  *    [0 none][2 region start][1 region][1 region][3 large][3 large][0 none] ...
  *    owns(a) = kinds[a >>> pageShift] != 0                                  O(1)
  *
- *  granule bits (Int32Array, one bit per 16 B of heap address space: heap/128 bytes each)
+ *  granule bits (Int32Array, two bits per 16 B of heap address space: heap/64 bytes)
+ *    [live w0][freed w0][live w1][freed w1] ...    word pairs: one cache line for both
  *    live:  bit g set iff a live block's payload starts at address 16 g
  *    freed: bit g set iff a block at 16 g was freed and no block has started there since
  *    free(p): live bit -> ok;  freed bit -> DoubleFreeError;  else -> InvalidPointerError

@@ -128,7 +128,7 @@ export class TlsfAllocator extends BoundaryTagAllocator {
     this.freeBlockCount--;
   }
 
-  protected findFree(size: number): Address {
+  protected takeFree(u32: Uint32Array, size: number): Address {
     let fl: number;
     let sl: number;
     if (size < TLSF_SMALL_BLOCK) {
@@ -141,25 +141,41 @@ export class TlsfAllocator extends BoundaryTagAllocator {
       fl = log - 8;
       sl = (rounded >>> (log - TLSF_SL_BITS)) & (TLSF_SL_COUNT - 1);
     }
-    let row = this.slBitmap[fl]! & (-1 << sl);
+    const slBitmap = this.slBitmap;
+    let row = slBitmap[fl]! & (-1 << sl);
     if (row === 0) {
       const rows = fl + 1 < TLSF_FL_COUNT ? this.flBitmap & (-1 << (fl + 1)) : 0;
-      if (rows === 0) return size < TLSF_SMALL_BLOCK ? 0 : this.scanExactList(size);
+      if (rows === 0) return size < TLSF_SMALL_BLOCK ? 0 : this.takeFromExactList(u32, size);
       fl = 31 - Math.clz32(rows & -rows);
-      row = this.slBitmap[fl]!;
+      row = slBitmap[fl]!;
     }
     sl = 31 - Math.clz32(row & -row);
-    return this.heads[(fl << TLSF_SL_BITS) | sl]!;
+    // The block is the head of its list: pop it.
+    const index = (fl << TLSF_SL_BITS) | sl;
+    const p = this.heads[index]!;
+    const next = u32[p >>> 2]!;
+    this.heads[index] = next;
+    if (next !== 0) {
+      u32[(next >>> 2) + 1] = 0;
+    } else {
+      const rest = slBitmap[fl]! & ~(1 << sl);
+      slBitmap[fl] = rest;
+      if (rest === 0) this.flBitmap &= ~(1 << fl);
+    }
+    this.freeBytes -= (u32[(p >>> 2) - 1]! & SIZE_MASK) - HEADER_BYTES;
+    this.freeBlockCount--;
+    return p;
   }
 
-  /** Looks for a block of at least `size` bytes among the first blocks of the list `size` falls in. */
-  private scanExactList(size: number): Address {
-    const log = 31 - Math.clz32(size);
-    const index = ((log - 8) << TLSF_SL_BITS) | ((size >>> (log - TLSF_SL_BITS)) & (TLSF_SL_COUNT - 1));
-    const u32 = this.heap.u32;
-    let p = this.heads[index]!;
+  /** Takes a block of at least `size` bytes from among the first blocks of the list `size` falls in. */
+  private takeFromExactList(u32: Uint32Array, size: number): Address {
+    let p = this.heads[tlsfListIndex(size)]!;
     for (let i = 0; p !== 0 && i < EXACT_LIST_SCAN; i++) {
-      if ((u32[(p >>> 2) - 1]! & SIZE_MASK) >= size) return p;
+      const found = u32[(p >>> 2) - 1]! & SIZE_MASK;
+      if (found >= size) {
+        this.removeFree(u32, p, found);
+        return p;
+      }
       p = u32[p >>> 2]!;
     }
     return 0;
@@ -185,16 +201,19 @@ export class TlsfAllocator extends BoundaryTagAllocator {
       throw new HeapCorruptionError(p, "bad-header", `TLSF index: ${detail}`);
     };
     for (let fl = 0; fl < TLSF_FL_COUNT; fl++) {
-      if (((this.flBitmap & (1 << fl)) !== 0) !== (this.slBitmap[fl] !== 0)) fail(0, `first-level bit ${fl} out of step`);
+      if (((this.flBitmap & (1 << fl)) !== 0) !== (this.slBitmap[fl] !== 0))
+        fail(0, `first-level bit ${fl} out of step`);
     }
     for (let index = 0; index < this.heads.length; index++) {
       const fl = index >>> TLSF_SL_BITS;
       const sl = index & (TLSF_SL_COUNT - 1);
-      if (((this.slBitmap[fl]! & (1 << sl)) !== 0) !== (this.heads[index] !== 0)) fail(0, `bit (${fl}, ${sl}) out of step`);
+      if (((this.slBitmap[fl]! & (1 << sl)) !== 0) !== (this.heads[index] !== 0))
+        fail(0, `bit (${fl}, ${sl}) out of step`);
       let prev = 0;
       for (let p = this.heads[index]!; p !== 0; p = u32[p >>> 2]!) {
         if (u32[(p >>> 2) + 1] !== prev) fail(p, "prev link broken");
-        if (tlsfListIndex(u32[(p >>> 2) - 1]! & SIZE_MASK) !== index) fail(p, `block filed in list (${fl}, ${sl})`);
+        if (tlsfListIndex(u32[(p >>> 2) - 1]! & SIZE_MASK) !== index)
+          fail(p, `block filed in list (${fl}, ${sl})`);
         blocks.push(p);
         prev = p;
       }

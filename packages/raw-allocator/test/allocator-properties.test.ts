@@ -46,7 +46,12 @@ function run(
 
 describe.each(allocators)("%s under a long random workload", (_name, Impl) => {
   it("keeps blocks disjoint, their bytes intact and its stats exact over 100,000 steps, and gives everything back", () => {
-    const { model, raw, pages } = run(Impl, 100_000, { regionSize: 1 << 18, largeThreshold: 150_000 }, 150_000);
+    const { model, raw, pages } = run(
+      Impl,
+      100_000,
+      { regionSize: 1 << 18, largeThreshold: 150_000 },
+      150_000,
+    );
     // The workload reached the paths it is meant to test.
     expect(model.reallocsInPlace).toBeGreaterThan(100);
     expect(model.reallocsMoved).toBeGreaterThan(100);
@@ -55,7 +60,13 @@ describe.each(allocators)("%s under a long random workload", (_name, Impl) => {
     model.freeAllAndVerify();
     raw.check();
     expect(pages.stats().unmapCalls).toBeGreaterThan(10);
-    expect(raw.stats()).toMatchObject({ regions: 0, largeBlocks: 0, freeBlocks: 0, bytesFree: 0, bytesReserved: 0 });
+    expect(raw.stats()).toMatchObject({
+      regions: 0,
+      largeBlocks: 0,
+      freeBlocks: 0,
+      bytesFree: 0,
+      bytesReserved: 0,
+    });
   });
 
   it("with default options and one empty region retained, keeps one region mapped until trim()", () => {

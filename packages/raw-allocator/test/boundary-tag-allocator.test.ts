@@ -222,7 +222,12 @@ describe.each(allocators)("%s (Allocator contract)", (_name, Impl) => {
     const { raw } = setup(Impl, { regionSize: 1 << 16, largeThreshold: 1 << 12 });
     const blocks = [100, 200, 300, 400].map((n) => raw.malloc(n)); // blocks of 112, 208, 304, 416 bytes
     let s = raw.stats();
-    expect(s).toMatchObject({ name: raw.name, blocksInUse: 4, bytesInUse: 108 + 204 + 300 + 412, bytesReserved: 65536 });
+    expect(s).toMatchObject({
+      name: raw.name,
+      blocksInUse: 4,
+      bytesInUse: 108 + 204 + 300 + 412,
+      bytesReserved: 65536,
+    });
     const tail = 65536 - 16 - (112 + 208 + 304 + 416);
     expect(s.bytesFree).toBe(tail - 4);
     expect(s.fragmentation).toBe(0);
@@ -237,7 +242,13 @@ describe.each(allocators)("%s (Allocator contract)", (_name, Impl) => {
     raw.free(blocks[1]!); // coalesces with both neighbours
     expect(raw.stats().freeBlocks).toBe(2);
     raw.free(blocks[3]!);
-    expect(raw.stats()).toMatchObject({ blocksInUse: 0, bytesInUse: 0, bytesFree: 0, regions: 0, fragmentation: 0 });
+    expect(raw.stats()).toMatchObject({
+      blocksInUse: 0,
+      bytesInUse: 0,
+      bytesFree: 0,
+      regions: 0,
+      fragmentation: 0,
+    });
   });
 
   it("returns a region to the page provider as soon as all its blocks are free", () => {
@@ -252,7 +263,11 @@ describe.each(allocators)("%s (Allocator contract)", (_name, Impl) => {
   });
 
   it("keeps retainEmptyRegions empty regions mapped, reuses them, and releases them on trim()", () => {
-    const { raw, pages } = setup(Impl, { regionSize: 1 << 16, largeThreshold: 1 << 12, retainEmptyRegions: 1 });
+    const { raw, pages } = setup(Impl, {
+      regionSize: 1 << 16,
+      largeThreshold: 1 << 12,
+      retainEmptyRegions: 1,
+    });
     for (let i = 0; i < 100; i++) raw.free(raw.malloc(64));
     expect(pages.stats()).toMatchObject({ mapCalls: 1, unmapCalls: 0, mappedBytes: 65536 });
     expect(raw.stats().emptyRegions).toBe(1);
@@ -272,7 +287,9 @@ describe.each(allocators)("%s (Allocator contract)", (_name, Impl) => {
     const raw = new Impl({ pages, hooks });
     raw.free(raw.malloc(1));
     const events: string[] = [];
-    const offA = hooks.on("allocate", (domain, address, size) => events.push(`+${domain} ${address} ${size}`));
+    const offA = hooks.on("allocate", (domain, address, size) =>
+      events.push(`+${domain} ${address} ${size}`),
+    );
     const offF = hooks.on("free", (domain, address, size) => events.push(`-${domain} ${address} ${size}`));
     const p = raw.malloc(20);
     const q = raw.realloc(p, 30);

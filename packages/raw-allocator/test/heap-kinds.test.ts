@@ -1,4 +1,10 @@
-import { type Allocator, ArrayBufferHeap, type Heap, SharedArrayBufferHeap, WasmMemoryHeap } from "@pymem/core";
+import {
+  type Allocator,
+  ArrayBufferHeap,
+  type Heap,
+  SharedArrayBufferHeap,
+  WasmMemoryHeap,
+} from "@pymem/core";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
@@ -13,12 +19,18 @@ import { AllocatorModel } from "./support/model";
 import { apply, opArb } from "./support/ops";
 
 const heaps: [string, () => Heap][] = [
-  ["ArrayBufferHeap (copy)", () => new ArrayBufferHeap({ initialByteLength: 1 << 16, maxByteLength: 1 << 26 })],
+  [
+    "ArrayBufferHeap (copy)",
+    () => new ArrayBufferHeap({ initialByteLength: 1 << 16, maxByteLength: 1 << 26 }),
+  ],
   [
     "ArrayBufferHeap (resizable)",
     () => new ArrayBufferHeap({ initialByteLength: 1 << 16, maxByteLength: 1 << 26, growth: "resizable" }),
   ],
-  ["SharedArrayBufferHeap", () => new SharedArrayBufferHeap({ initialByteLength: 1 << 16, maxByteLength: 1 << 26 })],
+  [
+    "SharedArrayBufferHeap",
+    () => new SharedArrayBufferHeap({ initialByteLength: 1 << 16, maxByteLength: 1 << 26 }),
+  ],
   ["WasmMemoryHeap", () => new WasmMemoryHeap({ initialByteLength: 1 << 16, maxByteLength: 1 << 26 })],
 ];
 const allocators: [string, new (o: RawAllocatorOptions) => BoundaryTagAllocator][] = [
@@ -45,7 +57,7 @@ describe.each(heaps)("raw allocators on %s", (_heapName, makeHeap) => {
         for (const block of model.live) model.verifyFull(block);
         model.freeAllAndVerify();
       }),
-      { numRuns: 2 },
+      { numRuns: 2, endOnFailure: true },
     );
   });
 });

@@ -1,4 +1,11 @@
-import { ArrayBufferHeap, type Allocator, DoubleFreeError, InvalidPointerError, MemoryError, SizeError } from "@pymem/core";
+import {
+  ArrayBufferHeap,
+  type Allocator,
+  DoubleFreeError,
+  InvalidPointerError,
+  MemoryError,
+  SizeError,
+} from "@pymem/core";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
@@ -20,7 +27,17 @@ const allocators: [string, Impl][] = [
 /** An invalid call and the error classes it may raise. */
 type Bad = { kind: number; pick: number; offset: number; value: number };
 
-const badSizes = [-1, -4096, Number.NaN, 0.5, 17.25, 2 ** 32, 2 ** 40, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY];
+const badSizes = [
+  -1,
+  -4096,
+  Number.NaN,
+  0.5,
+  17.25,
+  2 ** 32,
+  2 ** 40,
+  Number.POSITIVE_INFINITY,
+  Number.NEGATIVE_INFINITY,
+];
 
 describe.each(allocators)("%s rejects invalid calls without changing anything", (_name, Impl) => {
   it("double frees, interior/misaligned/foreign pointers, bad sizes and calloc overflow leave heap and stats byte-for-byte unchanged", () => {
@@ -37,7 +54,9 @@ describe.each(allocators)("%s rejects invalid calls without changing anything", 
           { minLength: 1, maxLength: 30 },
         ),
         (ops, bads: Bad[]) => {
-          const pages = new HeapPageProvider({ heap: new ArrayBufferHeap({ initialByteLength: 1 << 16, maxByteLength: 1 << 26 }) });
+          const pages = new HeapPageProvider({
+            heap: new ArrayBufferHeap({ initialByteLength: 1 << 16, maxByteLength: 1 << 26 }),
+          });
           const raw = new Impl({ pages, regionSize: 1 << 17, largeThreshold: 1 << 15 });
           const stranger = new Impl({ pages, regionSize: 1 << 16, largeThreshold: 1 << 14 });
           const strangers = [stranger.malloc(24), stranger.malloc(5000), stranger.malloc(40_000)];
@@ -78,7 +97,7 @@ describe.each(allocators)("%s rejects invalid calls without changing anything", 
                 expected = [SizeError];
                 break;
               case 5: // calloc whose product overflows 32 bits
-                call = () => raw.calloc(2 ** 16 + bad.offset, 2 ** 16 + bad.pick % 1000);
+                call = () => raw.calloc(2 ** 16 + bad.offset, 2 ** 16 + (bad.pick % 1000));
                 expected = [SizeError];
                 break;
               case 6:
@@ -87,11 +106,15 @@ describe.each(allocators)("%s rejects invalid calls without changing anything", 
                 expected = [SizeError];
                 break;
               case 7: // realloc / usableSize of a pointer that is not a live block
-                call = () => (bad.pick % 2 === 0 ? raw.realloc(strangers[0]!, 10) : raw.usableSize(strangers[1]! + 16));
+                call = () =>
+                  bad.pick % 2 === 0 ? raw.realloc(strangers[0]!, 10) : raw.usableSize(strangers[1]! + 16);
                 expected = [InvalidPointerError];
                 break;
               case 8: // more than the heap can ever hold
-                call = () => (block !== undefined && bad.pick % 2 === 0 ? raw.realloc(block.address, 2 ** 27) : raw.malloc(2 ** 27 + bad.offset));
+                call = () =>
+                  block !== undefined && bad.pick % 2 === 0
+                    ? raw.realloc(block.address, 2 ** 27)
+                    : raw.malloc(2 ** 27 + bad.offset);
                 expected = [MemoryError];
                 break;
               default: // NULL where it is not allowed
@@ -104,7 +127,8 @@ describe.each(allocators)("%s rejects invalid calls without changing anything", 
             } catch (e) {
               error = e;
             }
-            if (!expected.some((type) => error instanceof type)) expect.fail(`call ${bad.kind} raised ${String(error)}`);
+            if (!expected.some((type) => error instanceof type))
+              expect.fail(`call ${bad.kind} raised ${String(error)}`);
             if (Buffer.compare(heap.u8, bytes) !== 0) expect.fail(`call ${bad.kind} changed the heap`);
             expect(raw.stats()).toEqual(stats);
             expect(pages.stats()).toEqual(pageStats);
@@ -114,14 +138,16 @@ describe.each(allocators)("%s rejects invalid calls without changing anything", 
           model.freeAllAndVerify();
         },
       ),
-      { numRuns: 40 },
+      { numRuns: 40, endOnFailure: true },
     );
   });
 
   it("raises MemoryError and changes nothing when a small heap is exhausted mid-workload", () => {
     fc.assert(
       fc.property(fc.array(opArb(true), { minLength: 1000, maxLength: 1000 }), (ops) => {
-        const pages = new HeapPageProvider({ heap: new ArrayBufferHeap({ initialByteLength: 1 << 16, maxByteLength: 1 << 19 }) });
+        const pages = new HeapPageProvider({
+          heap: new ArrayBufferHeap({ initialByteLength: 1 << 16, maxByteLength: 1 << 19 }),
+        });
         const raw = new Impl({ pages, regionSize: 1 << 16, largeThreshold: 1 << 14 });
         const model = new AllocatorModel(raw as Allocator, pages);
         let failures = 0;
@@ -140,11 +166,23 @@ describe.each(allocators)("%s rejects invalid calls without changing anything", 
             expect(raw.stats()).toEqual(stats);
           }
         }
-        expect(failures).toBeGreaterThan(0);
+        // Then fill what is left until the heap is exhausted.
+        for (let size = 3000; failures < 3; size += 1000) {
+          const bytes = pages.heap.u8.slice();
+          const stats = raw.stats();
+          try {
+            model.malloc(size);
+          } catch (e) {
+            if (!(e instanceof MemoryError)) throw e;
+            failures++;
+            if (Buffer.compare(pages.heap.u8, bytes) !== 0) expect.fail("a failed malloc changed the heap");
+            expect(raw.stats()).toEqual(stats);
+          }
+        }
         raw.check();
         model.freeAllAndVerify();
       }),
-      { numRuns: 5 },
+      { numRuns: 5, endOnFailure: true },
     );
   });
 });

@@ -64,7 +64,7 @@ export function accountReachable(core: RuntimeCore): AccountingReport {
     const obj = stack.pop()!;
     const kind = space.kindOf(obj);
     kind.blocks(obj, addBlock);
-    if (kind.isContainer) kind.traverse(obj, push);
+    if (kind.isContainer) kind.references(obj, push);
   }
   let bytes = 0;
   for (const block of blocks) bytes += space.mem.usableSize(block);

@@ -147,9 +147,9 @@ function notingRefcount(refcount: RefcountStrategy, note: ((obj: Address) => voi
  * rt.sys.getrefcount(f.get("a")); // 2
  * ```
  */
-export function createRuntime<const O extends RuntimeOptions = Record<never, never>>(
-  options: O = {} as O,
-): Runtime<PartsOf<O>> {
+export function createRuntime(): Runtime<PartsOf<Record<never, never>>>;
+export function createRuntime<const O extends RuntimeOptions>(options: O): Runtime<PartsOf<O>>;
+export function createRuntime(options: RuntimeOptions = {}): Runtime {
   const config = resolveRuntimeConfig(options.config);
   const checked = options.checked ?? true;
   if (typeof checked !== "boolean") throw new ConfigurationError("checked", "a boolean", checked);
@@ -196,7 +196,7 @@ export function createRuntime<const O extends RuntimeOptions = Record<never, nev
         ? new DeferredRefcount(rcOptions)
         : new ImmediateRefcount(rcOptions);
   space.refcount = refcount;
-  const note = (refcount as { noteAllocated?: (obj: Address) => void }).noteAllocated;
+  const note = refcount.noteAllocated;
   space.noteAllocated = typeof note === "function" && refcount.checked ? note.bind(refcount) : null;
 
   // Weak references (their type registers itself).
@@ -213,7 +213,7 @@ export function createRuntime<const O extends RuntimeOptions = Record<never, nev
     refcounts: refcount,
   });
   core.adoptWeakrefs(weakrefs);
-  (refcount as { attachWeakrefs?: (w: WeakrefTable) => void }).attachWeakrefs?.(weakrefs);
+  refcount.attachWeakrefs?.(weakrefs);
 
   // Object allocators, per type.
   const freeLists = options.freeLists ?? true;
@@ -315,7 +315,7 @@ export function createRuntime<const O extends RuntimeOptions = Record<never, nev
     } else collector = createCollector("none", common);
   }
   space.collector = collector;
-  (refcount as { attachCollector?: (c: CycleCollector) => void }).attachCollector?.(collector);
+  refcount.attachCollector?.(collector);
 
   // Singletons and caches.
   core.dicts.init(
@@ -353,5 +353,5 @@ export function createRuntime<const O extends RuntimeOptions = Record<never, nev
   };
   const gc = new RuntimeGc({ collector, heap, layout, types: space.types }, core);
   const modules = { sys: new SysModule(core, objectDomain), gc, tracemalloc: new Tracemalloc(space) };
-  return new Runtime(parts as PartsOf<O>, core, modules, allocatorFor);
+  return new Runtime(parts, core, modules, allocatorFor);
 }

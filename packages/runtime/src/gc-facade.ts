@@ -43,6 +43,17 @@ export class RuntimeGc extends GcModule {
     this.core = core;
   }
 
+  /**
+   * `gc.collect(generation)`. A full collection (generation 2) also empties the free lists,
+   * as CPython 3.11 does; collectors with fewer generations run their own full collection.
+   * @returns unreachable objects found (collected + uncollectable)
+   */
+  override collect(generation = 2): number {
+    const found = super.collect(generation);
+    if (generation === 2 && this.collector.generationCount < 3) this.core.clearFreeLists();
+    return found;
+  }
+
   /** Whether the object is tracked (false for atomic objects). */
   override is_tracked(obj: ObjectRef): boolean {
     return super.is_tracked(addressOf(obj));

@@ -42,16 +42,27 @@ import type { IntType } from "./types/int-type";
 
 /** Ids of the builtin types in the space's registry. */
 export interface BuiltinTypeIds {
+  /** `NoneType`. */
   none: number;
+  /** `int`. */
   int: number;
+  /** `bool`. */
   bool: number;
+  /** `float`. */
   float: number;
+  /** `str`. */
   str: number;
+  /** `bytes`. */
   bytes: number;
+  /** `tuple`. */
   tuple: number;
+  /** `list`. */
   list: number;
+  /** `dict`. */
   dict: number;
+  /** `set`. */
   set: number;
+  /** The weak reference type (registered by the weak reference table). */
   weakref: number;
 }
 

@@ -16,7 +16,14 @@
  *
  * @module
  */
-import { type Address, InvalidPointerError, NULL, type RootProvider, type Visit } from "@pymem/core";
+import {
+  type Address,
+  type CycleCollector,
+  InvalidPointerError,
+  NULL,
+  type RootProvider,
+  type Visit,
+} from "@pymem/core";
 import type { DictKeysFreeList, InternTable, SmallIntCache } from "@pymem/object-allocators";
 import type { WeakrefTable } from "@pymem/refcount";
 import type { Frame } from "./frame";
@@ -393,8 +400,8 @@ export class RuntimeCore implements RootProvider, TypeContext {
     this.handles.forEach(visit);
     for (const frame of this.frames) frame.forEachRoot(visit);
     for (const t of this.temps) visit(t);
-    const collector = this.space.collector as { garbage?: Address[] } | undefined;
-    if (collector?.garbage !== undefined) for (const g of collector.garbage) visit(g);
+    const collector: CycleCollector | undefined = this.space.collector;
+    if (collector !== undefined) for (const g of collector.garbage) visit(g);
   }
 
   /** Empties every free list (what a full collection does in CPython 3.11). */

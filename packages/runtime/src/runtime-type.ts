@@ -1,5 +1,5 @@
 /**
- * What the runtime knows about a type beyond core's {@link TypeInfo}: Python-level
+ * What the runtime knows about a type beyond core's `TypeInfo`: Python-level
  * behaviour (hash, equality, repr, conversion to JS) and the domain blocks an object owns,
  * which the accounting checks walk.
  *
@@ -55,7 +55,7 @@ export interface TypeContext {
   toJS(obj: Address, seen: Map<Address, JsValue>): JsValue;
 }
 
-/** A type as the runtime knows it: core's {@link TypeInfo} plus Python-level behaviour. */
+/** A type as the runtime knows it: core's `TypeInfo` plus Python-level behaviour. */
 export interface RuntimeType extends TypeInfo {
   /** Which family of handles represents instances. */
   readonly kind: TypeKind;
@@ -67,6 +67,11 @@ export interface RuntimeType extends TypeInfo {
   equals(a: Address, b: Address): boolean;
   /** Calls `visit` with the object's block (GC header included) and every side block it owns. */
   blocks(obj: Address, visit: BlockVisit): void;
+  /**
+   * Calls `visit` with every object `obj` holds a strong reference to — what `traverse`
+   * visits plus references the collector may skip (a str-keyed dict's keys).
+   */
+  references(obj: Address, visit: Visit): void;
   /** Python `repr()`. */
   repr(obj: Address, seen: Set<Address>, ctx: TypeContext): string;
   /** Conversion to a JS value (containers convert their items). */
@@ -105,6 +110,11 @@ export abstract class BaseType implements RuntimeType {
   /** Identity. */
   equals(a: Address, b: Address): boolean {
     return a === b;
+  }
+
+  /** Every strong reference: what `traverse` visits, by default. */
+  references(obj: Address, visit: Visit): void {
+    this.traverse(obj, visit);
   }
 
   /** The object's own block. */

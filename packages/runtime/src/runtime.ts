@@ -12,15 +12,14 @@
  *
  * @module
  */
-import {
-  type Address,
-  type AllocatorStats,
-  ConfigurationError,
-  type ObjectAllocator,
-  type ObjectLayout,
-  type PageProviderStats,
-  type RootProvider,
-  type Visit,
+import type {
+  Address,
+  AllocatorStats,
+  ObjectAllocator,
+  ObjectLayout,
+  PageProviderStats,
+  RootProvider,
+  Visit,
 } from "@pymem/core";
 import { type AccountingReport, accountReachable } from "./accounting";
 import type { RuntimeConfig } from "./config";
@@ -46,6 +45,7 @@ import type { RuntimeCore } from "./runtime-core";
 import type { SysModule } from "./sys-module";
 import type { Tracemalloc } from "./tracemalloc";
 import { InstanceType } from "./types/instance-type";
+import { PythonError } from "./python-error";
 import { StructType } from "./types/struct-type";
 
 /** Figures of a runtime. */
@@ -129,10 +129,16 @@ export class Runtime<P extends RuntimeParts = RuntimeParts> implements RootProvi
     return this.core.borrow(this.core.space.none);
   }
 
-  /** An int (an owned handle; small values are the cached objects). */
+  /**
+   * An int (an owned handle; small values are the cached objects).
+   * @throws PythonError TypeError for a non-integral number
+   */
   int(value: number | bigint): PyInt {
     if (typeof value === "number" && !Number.isInteger(value)) {
-      throw new ConfigurationError("value", "an integer (use rt.float for other numbers)", value);
+      throw new PythonError(
+        "TypeError",
+        `int() needs an integral value, got ${value} (use rt.float for other numbers)`,
+      );
     }
     return this.core.own(this.core.int(value)) as PyInt;
   }
@@ -259,6 +265,14 @@ export class Runtime<P extends RuntimeParts = RuntimeParts> implements RootProvi
     );
     this.registerType(type);
     return new PyStructType(core, type);
+  }
+
+  /**
+   * Defines and adds a type in one step: `rt.defineType(spec)` is `rt.addType(defineType(spec))`.
+   * @throws ConfigurationError for an invalid specification or a name already used
+   */
+  defineType(spec: TypeSpec): PyStructType {
+    return this.addType(defineType(spec));
   }
 
   private registerType(type: InstanceType | StructType): void {

@@ -58,7 +58,8 @@ export class AllocatorModel {
     const total = count * size;
     const u8 = this.raw.heap.u8;
     const usable = this.raw.usableSize(p);
-    for (let i = 0; i < usable; i += 1 + (i >> 4)) if (u8[p + i] !== 0) expect.fail(`calloc byte ${i} of ${p} is not 0`);
+    for (let i = 0; i < usable; i += 1 + (i >> 4))
+      if (u8[p + i] !== 0) expect.fail(`calloc byte ${i} of ${p} is not 0`);
     if (u8[p + usable - 1] !== 0) expect.fail(`calloc's last usable byte of ${p} is not 0`);
     this.add(p, total, false);
   }
@@ -113,7 +114,9 @@ export class AllocatorModel {
     for (let i = 0; i < block.size; i++) {
       const expected = i < 8 || i >= block.size - 8 ? patternByte(block.id, block.size, i) : body;
       if (u8[block.address + i] !== expected) {
-        expect.fail(`block ${block.id} at ${block.address}: byte ${i} is ${u8[block.address + i]}, expected ${expected}`);
+        expect.fail(
+          `block ${block.id} at ${block.address}: byte ${i} is ${u8[block.address + i]}, expected ${expected}`,
+        );
       }
     }
   }
@@ -124,7 +127,10 @@ export class AllocatorModel {
     const u8 = this.raw.heap.u8;
     const a = block.address;
     const last = block.size - 1;
-    if (u8[a] !== patternByte(block.id, block.size, 0) || u8[a + last] !== patternByte(block.id, block.size, last)) {
+    if (
+      u8[a] !== patternByte(block.id, block.size, 0) ||
+      u8[a + last] !== patternByte(block.id, block.size, last)
+    ) {
       expect.fail(`block ${block.id} at ${a} (size ${block.size}) lost its edge bytes`);
     }
   }
@@ -147,7 +153,8 @@ export class AllocatorModel {
     same(c.free, mine.free, "calls.free");
     same(s.bytesReserved, this.pages.stats().mappedBytes - this.mappedAtStart, "bytesReserved");
     if (s.peakBytesInUse < s.bytesInUse) expect.fail(`peak ${s.peakBytesInUse} < bytesInUse ${s.bytesInUse}`);
-    if (s.bytesInUse + s.bytesFree > s.bytesReserved) expect.fail(`in use + free > reserved: ${JSON.stringify(s)}`);
+    if (s.bytesInUse + s.bytesFree > s.bytesReserved)
+      expect.fail(`in use + free > reserved: ${JSON.stringify(s)}`);
     if (!(s.fragmentation >= 0 && s.fragmentation <= 1)) expect.fail(`fragmentation ${s.fragmentation}`);
   }
 

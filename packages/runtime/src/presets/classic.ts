@@ -9,13 +9,22 @@ import type { RuntimeOptions } from "../options";
 
 /** 256 KiB arenas, 4 KiB pools, 8-byte alignment. */
 export const classic = {
+  /** Object header layout: CPython's 64-bit sizes. */
   layout: "64-bit",
+  /** Page provider over the heap ("the operating system"). */
   pages: "heap",
+  /** Raw allocator: TLSF, standing in for the system malloc. */
   raw: "tlsf",
+  /** Objects from pymalloc. */
   objectDomain: "pymalloc",
+  /** pymalloc of the design notes: 8-byte alignment, 256 KiB arenas, 4 KiB pools. */
   pymalloc: "classic",
+  /** CPython's free lists (float 100, list 80, dict 80, tuple 20 x 2000, dict keys 80). */
   freeLists: true,
+  /** Immediate reference counting, as CPython. */
   refcount: "immediate",
+  /** CPython's three-generation cycle collector. */
   gc: "generational",
+  /** Generation thresholds (700, 10, 10). */
   gcThresholds: [700, 10, 10],
 } as const satisfies RuntimeOptions;

@@ -624,6 +624,23 @@ export class DictType extends BaseType {
     }
   }
 
+  /** Every key and value (traverse skips the keys of a str-keyed table: a str is never in a cycle). */
+  override references(obj: Address, visit: Visit): void {
+    const space = this.space;
+    const keys = this.keysOf(obj);
+    const unicode = this.isUnicode(keys);
+    const n = this.nentries(keys);
+    const w = this.w;
+    for (let ix = 0; ix < n; ix++) {
+      const ep = this.entry(keys, ix);
+      const k = space.word(unicode ? ep : ep + w);
+      const v = space.word(unicode ? ep + w : ep + 2 * w);
+      if (v === NULL) continue;
+      visit(k);
+      visit(v);
+    }
+  }
+
   /** Whether every key and value is atomic (the full-collection untrack rule: _PyDict_MaybeUntrack). */
   canUntrack(obj: Address, mayBeTracked: (o: Address) => boolean): boolean {
     let atomic = true;

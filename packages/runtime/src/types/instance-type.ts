@@ -116,19 +116,28 @@ export class InstanceType extends BaseType {
    */
   create(): Address {
     const space = this.space;
-    const usable = this.usable > 1 ? this.usable - 1 : this.usable;
-    const size = this.names.length + usable;
+    // The shared keys give up a slot before anything is allocated, as init_inline_values
+    // does: a collection run by the allocation below may add names meanwhile, and each
+    // name it adds still fits this instance's values.
+    const previous = this.usable;
+    if (this.usable > 1) this.usable--;
+    const size = this.names.length + this.usable;
     const prefix = this.prefixBytes(size);
     const bytes = prefix + size * space.w;
-    const block = space.malloc(this.typeId, bytes);
+    let block: Address;
     let obj: Address;
     try {
-      obj = space.newObject(this.typeId);
+      block = space.malloc(this.typeId, bytes);
+      try {
+        obj = space.newObject(this.typeId);
+      } catch (e) {
+        space.free(block);
+        throw e;
+      }
     } catch (e) {
-      space.free(block);
+      if (this.usable === previous - 1) this.usable = previous;
       throw e;
     }
-    this.usable = usable;
     const values = block + prefix;
     space.heap.u8.fill(0, block, block + bytes);
     space.heap.u8[values - 1] = prefix;
@@ -281,9 +290,15 @@ export class InstanceType extends BaseType {
     if (existing !== NULL) return existing;
     const space = this.space;
     const dicts = this.host.dicts;
+    const dict = dicts.createPresized(this.inlineCount(obj), true);
+    // Making the dict may have run a collection, and finalizers with it: read the instance now.
+    const made = this.dict(obj);
+    if (made !== NULL) {
+      space.decref(dict);
+      return made;
+    }
     const values = this.values(obj);
     const order = this.order(values);
-    const dict = dicts.createPresized(order.length, true);
     try {
       for (const ix of order) {
         const value = space.word(values + ix * space.w);
@@ -328,16 +343,7 @@ export class InstanceType extends BaseType {
   clear(obj: Address, decref: Decref): void {
     const space = this.space;
     const values = this.values(obj);
-    if (values !== NULL) {
-      const order = this.order(values);
-      space.heap.u8[values - 2] = 0;
-      for (const ix of order) {
-        const slot = values + ix * space.w;
-        const v = space.word(slot);
-        space.setWord(slot, NULL);
-        if (v !== NULL) decref(v);
-      }
-    }
+    if (values !== NULL) this.releaseValues(values, decref);
     const dict = this.dict(obj);
     if (dict !== NULL) {
       space.setWord(obj + this.dictOffset, NULL);
@@ -345,16 +351,30 @@ export class InstanceType extends BaseType {
     }
   }
 
+  /**
+   * Empties a values array: the order count goes to 0 and each slot to NULL before any
+   * reference is released (releases may run finalizers).
+   */
+  private releaseValues(values: Address, decref: Decref): void {
+    const space = this.space;
+    const u8 = space.heap.u8;
+    const n = u8[values - 2]!;
+    u8[values - 2] = 0;
+    const w = space.w;
+    for (let i = 0; i < n; i++) {
+      const slot = values + space.heap.u8[values - 3 - i]! * w;
+      const v = space.word(slot);
+      space.setWord(slot, NULL);
+      if (v !== NULL) decref(v);
+    }
+  }
+
   dealloc(obj: Address, decref: Decref): void {
     const space = this.space;
     const values = this.values(obj);
     if (values !== NULL) {
-      const order = this.order(values);
       space.setWord(obj + this.valuesOffset, NULL);
-      for (const ix of order) {
-        const v = space.word(values + ix * space.w);
-        if (v !== NULL) decref(v);
-      }
+      this.releaseValues(values, decref);
       space.free(values - space.heap.u8[values - 1]!);
     }
     const dict = this.dict(obj);

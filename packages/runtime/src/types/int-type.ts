@@ -60,6 +60,7 @@ export class IntType extends BaseType {
   readonly isContainer = false;
   /** Offset of ob_digit[0]. */
   readonly digitsOffset: number;
+  /** The object space the ints live in. */
   protected readonly space: ObjectSpace;
 
   constructor(space: ObjectSpace) {

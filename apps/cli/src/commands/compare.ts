@@ -1,0 +1,107 @@
+/**
+ * `pymem compare [workload] --with "<options>" --with "<options>" ...`: the same workload (or
+ * trace) on several compositions, one side-by-side table (or `--json`).
+ *
+ * Every composition is parsed before anything runs, so a typo in the third `--with` is
+ * reported at once; the runs then go one after the other, each on a fresh runtime. Before any
+ * run is timed, the workload runs once untimed on every composition at a tenth of the scale,
+ * so that the JavaScript engine has compiled every composition's code paths and the first
+ * column is not penalised for warming up (traces are not warmed up: an untimed replay would
+ * double their cost).
+ *
+ * @module
+ */
+import { type Command, Option } from "commander";
+import { UsageError } from "../cli-error";
+import {
+  addWorkloadOptions,
+  progressFor,
+  WORKLOAD_ARGUMENT_HELP,
+  type WorkloadCommandOptions,
+  writeJson,
+} from "../command-support";
+import { parseWithOptions } from "../composition";
+import { DEFAULT_CLI_CONFIG } from "../config";
+import type { CliIo } from "../io";
+import { type ProgressSink, SILENT_PROGRESS } from "../progress-sink";
+import { renderComparison } from "../report-tables";
+import type { RunReport } from "../run-report";
+import { resolveRunTarget, targetName } from "../run-target";
+import { execute } from "../runner";
+
+/** Options of `pymem compare`. */
+interface CompareOptions extends WorkloadCommandOptions {
+  /** The compositions' option strings (undefined when none was given). */
+  with?: string[];
+}
+
+/** Fewest compositions a comparison needs. */
+const MIN_COMPOSITIONS = 2;
+/** Scale of the untimed warm-up run, relative to the timed one. */
+const WARMUP_FRACTION = 0.1;
+
+/** Registers `pymem compare` on the program. */
+export function registerCompareCommand(program: Command, io: CliIo): void {
+  const command = program
+    .command("compare")
+    .summary("run the same workload on several compositions, side by side")
+    .description(
+      "Run one workload (or trace) on each composition given with --with and print one side-by-side table. " +
+        "Each --with takes composition options in one quoted string.",
+    )
+    .addHelpText(
+      "after",
+      "\nComposition options inside --with (as for `pymem run`):\n" +
+        "  --preset cpython311|classic|minimal   --raw tlsf|first-fit   --allocator pymalloc|raw\n" +
+        "  --free-lists on|off   --gc generational|mark-sweep|none   --arena-size <bytes>\n" +
+        "  --pool-size <bytes>   --alignment <bytes>   --threshold <a,b,c>\n" +
+        "\nExamples:\n" +
+        '  pymem compare trees --with "--preset cpython311" --with "--preset classic" --with "--allocator raw"\n' +
+        '  pymem compare cycles --with "--gc generational" --with "--gc mark-sweep" --with "--gc none"',
+    )
+    .argument("[workload]", WORKLOAD_ARGUMENT_HELP)
+    .addOption(
+      new Option(
+        "--with <options>",
+        'a composition: run options in one string, e.g. "--raw first-fit --gc none" (give two or more)',
+      ).argParser((value: string, previous: string[] | undefined) => [...(previous ?? []), value]),
+    );
+  addWorkloadOptions(command)
+    .addOption(new Option("--json", "print the reports as JSON (no progress bar)"))
+    .action((workload: string | undefined, options: CompareOptions) => {
+      const given = options.with ?? [];
+      if (given.length < MIN_COMPOSITIONS) {
+        throw new UsageError(
+          `compare needs at least ${MIN_COMPOSITIONS} compositions, got ${given.length}: give --with "<options>" once per composition`,
+        );
+      }
+      const compositions = given.map(parseWithOptions);
+      const target = resolveRunTarget(workload, options.trace);
+      const settings = (scale: number, progress: ProgressSink) => ({
+        seed: options.seed,
+        scale,
+        progress,
+        traceProgressMask: DEFAULT_CLI_CONFIG.traceProgressMask,
+      });
+      if (target.kind === "workload") {
+        for (const composition of compositions) {
+          execute(target, composition, settings(options.scale * WARMUP_FRACTION, SILENT_PROGRESS));
+        }
+      }
+      const reports: RunReport[] = [];
+      compositions.forEach((composition, i) => {
+        const progress = progressFor(
+          io,
+          options.json === true,
+          `${targetName(target)} ${i + 1}/${compositions.length}`,
+        );
+        try {
+          reports.push(execute(target, composition, settings(options.scale, progress)).report);
+        } finally {
+          progress.stop();
+        }
+      });
+      if (options.json === true) writeJson(io, { workload: reports[0]!.workload, reports });
+      else io.stdout.write(renderComparison(reports));
+    });
+}
