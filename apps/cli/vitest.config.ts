@@ -1,5 +1,5 @@
 import { mergeConfig } from "vitest/config";
-import shared from "../../.config/vitest.shared";
+import shared from "../../.config/vitest.shared.mts";
 
 export default mergeConfig(shared, {
   test: {

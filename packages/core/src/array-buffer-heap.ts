@@ -54,10 +54,12 @@ export class ArrayBufferHeap extends BaseHeap {
     this.resizable = options.growth === "resizable" && hasResizableArrayBuffer();
     this.kind = this.resizable ? "resizable-array-buffer" : "array-buffer";
     if (this.resizable) {
-      const buffer = new (ArrayBuffer as unknown as new (n: number, o: { maxByteLength: number }) => ArrayBuffer)(
-        initial,
-        { maxByteLength: max },
-      );
+      const buffer = new (
+        ArrayBuffer as unknown as new (
+          n: number,
+          o: { maxByteLength: number },
+        ) => ArrayBuffer
+      )(initial, { maxByteLength: max });
       this.setTrackingViews(buffer);
     } else {
       this.setViews(new ArrayBuffer(initial), initial);

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { MAX_HEAP_BYTES, alignUp } from "./address";
+import { alignUp, MAX_HEAP_BYTES } from "./address";
 import { MemoryError, validateSize } from "./errors";
 import {
   DEFAULT_INITIAL_HEAP_BYTES,

@@ -1,5 +1,26 @@
 export type { Address } from "./address";
-export { NULL, MAX_HEAP_BYTES, alignDown, alignUp, formatAddress, isPowerOfTwo } from "./address";
+export { alignDown, alignUp, formatAddress, isPowerOfTwo, MAX_HEAP_BYTES, NULL } from "./address";
+export type { Allocator, AllocatorStats } from "./allocator";
+export { emptyCallCounts } from "./allocator";
+export type { ArrayBufferHeapOptions } from "./array-buffer-heap";
+export { ArrayBufferHeap } from "./array-buffer-heap";
+export { BaseHeap, resolveHeapSizes } from "./base-heap";
+export type { CollectionCallback, CollectionInfo, CycleCollector, GenerationStats } from "./cycle-collector";
+export {
+  DEBUG_COLLECTABLE,
+  DEBUG_LEAK,
+  DEBUG_SAVEALL,
+  DEBUG_STATS,
+  DEBUG_UNCOLLECTABLE,
+} from "./cycle-collector";
+export {
+  ALLOCATOR_STATS_LABEL_WIDTH,
+  formatAllocatorStatsLine,
+  formatStatLine,
+  formatThousands,
+  STAT_LABEL_WIDTH,
+  STAT_VALUE_WIDTH,
+} from "./debug-stats-format";
 export type { CorruptionKind } from "./errors";
 export {
   ConfigurationError,
@@ -11,22 +32,8 @@ export {
   SizeError,
   validateSize,
 } from "./errors";
-export type { Heap, HeapGrowListener, HeapKind, HeapOptions } from "./heap";
-export { DEFAULT_INITIAL_HEAP_BYTES, DEFAULT_MAX_HEAP_BYTES } from "./heap";
-export { BaseHeap, resolveHeapSizes } from "./base-heap";
-export type { ArrayBufferHeapOptions } from "./array-buffer-heap";
-export { ArrayBufferHeap } from "./array-buffer-heap";
-export { SharedArrayBufferHeap } from "./shared-array-buffer-heap";
-export type { WasmMemoryHeapOptions } from "./wasm-memory-heap";
-export { WASM_PAGE_BYTES, WasmMemoryHeap } from "./wasm-memory-heap";
 export type { MemoryEventMap, MemoryEventName } from "./events";
 export { MemoryHooks } from "./events";
-export type { PageProvider, PageProviderStats } from "./page-provider";
-export type { Allocator, AllocatorStats } from "./allocator";
-export { emptyCallCounts } from "./allocator";
-export type { ObjectLayout } from "./object-layout";
-export { IMMORTAL_BIT, IMMORTAL_REFCOUNT, LAYOUT_64, LAYOUT_COMPACT, objectLayout } from "./object-layout";
-export { ObjectHeaders } from "./object-header";
 export {
   COLLECTING_BIT,
   FINALIZED_BIT,
@@ -35,25 +42,18 @@ export {
   REFS_SHIFT,
   UNREACHABLE_BIT,
 } from "./gc-header";
+export type { Heap, HeapGrowListener, HeapKind, HeapOptions } from "./heap";
+export { DEFAULT_INITIAL_HEAP_BYTES, DEFAULT_MAX_HEAP_BYTES } from "./heap";
+export type { ObjectAllocator, ObjectAllocatorStats } from "./object-allocator";
+export { ObjectHeaders } from "./object-header";
+export type { ObjectLayout } from "./object-layout";
+export { IMMORTAL_BIT, IMMORTAL_REFCOUNT, LAYOUT_64, LAYOUT_COMPACT, objectLayout } from "./object-layout";
+export type { PageProvider, PageProviderStats } from "./page-provider";
+export type { RefcountStrategy } from "./refcount-strategy";
+export type { RootProvider } from "./roots";
+export { SharedArrayBufferHeap } from "./shared-array-buffer-heap";
 export type { Decref, TypeInfo, Visit } from "./type-info";
 export { TypeRegistry } from "./type-info";
-export type { ObjectAllocator, ObjectAllocatorStats } from "./object-allocator";
-export type { RefcountStrategy } from "./refcount-strategy";
+export type { WasmMemoryHeapOptions } from "./wasm-memory-heap";
+export { WASM_PAGE_BYTES, WasmMemoryHeap } from "./wasm-memory-heap";
 export type { WeakrefSupport } from "./weakref-support";
-export type { RootProvider } from "./roots";
-export type { CollectionCallback, CollectionInfo, CycleCollector, GenerationStats } from "./cycle-collector";
-export {
-  DEBUG_COLLECTABLE,
-  DEBUG_LEAK,
-  DEBUG_SAVEALL,
-  DEBUG_STATS,
-  DEBUG_UNCOLLECTABLE,
-} from "./cycle-collector";
-export {
-  ALLOCATOR_STATS_LABEL_WIDTH,
-  STAT_LABEL_WIDTH,
-  STAT_VALUE_WIDTH,
-  formatAllocatorStatsLine,
-  formatStatLine,
-  formatThousands,
-} from "./debug-stats-format";

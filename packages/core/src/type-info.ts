@@ -86,7 +86,8 @@ export class TypeRegistry {
    * @throws ConfigurationError for a duplicate name, a finalizer on a non-container type or bad sizes
    */
   register(type: TypeInfo): number {
-    if (this.ids.has(type.name)) throw new ConfigurationError("type.name", "a name not registered yet", type.name);
+    if (this.ids.has(type.name))
+      throw new ConfigurationError("type.name", "a name not registered yet", type.name);
     if (!(Number.isInteger(type.basicSize) && type.basicSize > 0)) {
       throw new ConfigurationError(`${type.name}.basicSize`, "a positive integer", type.basicSize);
     }
@@ -94,7 +95,11 @@ export class TypeRegistry {
       throw new ConfigurationError(`${type.name}.itemSize`, "a non-negative integer", type.itemSize);
     }
     if (type.finalize !== undefined && !type.isContainer) {
-      throw new ConfigurationError(`${type.name}.finalize`, "finalizers only on container types", "a function");
+      throw new ConfigurationError(
+        `${type.name}.finalize`,
+        "finalizers only on container types",
+        "a function",
+      );
     }
     const id = this.types.length;
     this.types.push(type);

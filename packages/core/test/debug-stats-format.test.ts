@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { SizeError, formatAllocatorStatsLine, formatStatLine, formatThousands } from "../src/index";
+import { formatAllocatorStatsLine, formatStatLine, formatThousands, SizeError } from "../src/index";
 
 describe("debug stats formatting (CPython's printone and _PyDebugAllocatorStats)", () => {
   it("groups digits by three with commas", () => {

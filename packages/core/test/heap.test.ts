@@ -76,7 +76,11 @@ describe.each(kinds)("%s heap", (_name, make) => {
 
 describe("heap specifics", () => {
   it("a resizable heap keeps even captured views valid", () => {
-    const heap = new ArrayBufferHeap({ initialByteLength: 1024, maxByteLength: 1 << 20, growth: "resizable" });
+    const heap = new ArrayBufferHeap({
+      initialByteLength: 1024,
+      maxByteLength: 1 << 20,
+      growth: "resizable",
+    });
     const captured = heap.u32;
     heap.grow(1 << 16);
     expect(captured.length).toBe(heap.byteLength / 4);
@@ -89,7 +93,10 @@ describe("heap specifics", () => {
     expect(heap.buffer).toBeInstanceOf(SharedArrayBuffer);
   });
   it("a wasm heap follows growth done by WebAssembly code after refresh()", () => {
-    const heap = new WasmMemoryHeap({ initialByteLength: WASM_PAGE_BYTES, maxByteLength: 8 * WASM_PAGE_BYTES });
+    const heap = new WasmMemoryHeap({
+      initialByteLength: WASM_PAGE_BYTES,
+      maxByteLength: 8 * WASM_PAGE_BYTES,
+    });
     heap.u8[10] = 9;
     heap.memory.grow(1);
     heap.refresh();

@@ -1,9 +1,17 @@
 // A two-object cycle that reference counting cannot free, found and freed by the
 // generational collector. Run: node --conditions=@pymem/source --import tsx examples/cycle.ts
-import { type Address, ArrayBufferHeap, type Decref, LAYOUT_64, ObjectHeaders, TypeRegistry, type Visit } from "@pymem/core";
+import {
+  type Address,
+  ArrayBufferHeap,
+  type Decref,
+  LAYOUT_64,
+  ObjectHeaders,
+  TypeRegistry,
+  type Visit,
+} from "@pymem/core";
+import { GcModule, GenerationalCollector } from "@pymem/gc-generational";
 import { HeapPageProvider, TlsfAllocator } from "@pymem/raw-allocator";
 import { ImmediateRefcount } from "@pymem/refcount";
-import { GcModule, GenerationalCollector } from "@pymem/gc-generational";
 
 const heap = new ArrayBufferHeap();
 const raw = new TlsfAllocator({ pages: new HeapPageProvider({ heap }) });
@@ -36,7 +44,13 @@ const nodeId = types.register({
   sizeOf: () => 40,
 });
 
-const collector = new GenerationalCollector({ heap, layout: LAYOUT_64, types, refcount, allocateListHead: raw });
+const collector = new GenerationalCollector({
+  heap,
+  layout: LAYOUT_64,
+  types,
+  refcount,
+  allocateListHead: raw,
+});
 refcount.attachCollector(collector);
 const gc = new GcModule({ collector, heap, layout: LAYOUT_64, types });
 

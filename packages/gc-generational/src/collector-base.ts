@@ -31,8 +31,8 @@
 import {
   type Address,
   type CollectionCallback,
-  type CycleCollector,
   ConfigurationError,
+  type CycleCollector,
   DEBUG_STATS,
   FINALIZED_BIT,
   type GenerationStats,
@@ -46,15 +46,15 @@ import {
   type WeakrefSupport,
 } from "@pymem/core";
 import {
-  type BaseCollectorOptions,
-  type UnraisableHandler,
   allocateListHead,
+  type BaseCollectorOptions,
   defaultLog,
+  type UnraisableHandler,
   validateBaseOptions,
   validateUntrackRules,
 } from "./collector-options";
-import { MAX_THRESHOLD, MIN_THRESHOLD, NUM_GENERATIONS, validateThreshold } from "./config";
 import { CollectorVisitor } from "./collector-visitor";
+import { MAX_THRESHOLD, MIN_THRESHOLD, NUM_GENERATIONS, validateThreshold } from "./config";
 import { GarbagePipeline, type PipelineHeads } from "./garbage-pipeline";
 import { GcList } from "./gc-list";
 import { Reachability } from "./reachability";

@@ -1,3 +1,8 @@
+export { CollectorBase } from "./collector-base";
+export type { BaseCollectorOptions, ListHeadSource, UnraisableHandler } from "./collector-options";
+export { allocateListHead, defaultLog } from "./collector-options";
+export type { VisitMode } from "./collector-visitor";
+export { CollectorVisitor, VISIT_DECREF, VISIT_MOVE, VISIT_REACHABLE } from "./collector-visitor";
 export type { CollectorConfig } from "./config";
 export {
   DEFAULT_MARK_SWEEP_GROWTH,
@@ -14,10 +19,20 @@ export {
   validateCollectorConfig,
   validateThreshold,
 } from "./config";
-export type { BaseCollectorOptions, ListHeadSource, UnraisableHandler } from "./collector-options";
-export { allocateListHead, defaultLog } from "./collector-options";
-export type { UntrackRule, UntrackRules, UntrackWhen } from "./untrack-rule";
+export type { CollectorKind, CollectorOptions } from "./create-collector";
+export { COLLECTOR_KINDS, createCollector } from "./create-collector";
+export type { PipelineContext, PipelineHeads } from "./garbage-pipeline";
+export { GarbagePipeline } from "./garbage-pipeline";
 export { GcList, NEXT_POINTER_MASK, PREV_POINTER_MASK } from "./gc-list";
+export type { GcModuleOptions } from "./gc-module";
+export { GcModule } from "./gc-module";
+export type { GenerationalCollectorOptions } from "./generational-collector";
+export { GenerationalCollector } from "./generational-collector";
+export type { MarkSweepCollectorOptions } from "./mark-sweep-collector";
+export { MarkSweepCollector } from "./mark-sweep-collector";
+export type { NoCollectorOptions, NoCollectorStats } from "./no-collector";
+export { NoCollector } from "./no-collector";
+export { Reachability } from "./reachability";
 export {
   T_CLEAR,
   T_CONTAINER,
@@ -29,19 +44,4 @@ export {
   T_WEAKREFABLE,
   TypeTable,
 } from "./type-table";
-export type { VisitMode } from "./collector-visitor";
-export { CollectorVisitor, VISIT_DECREF, VISIT_MOVE, VISIT_REACHABLE } from "./collector-visitor";
-export { Reachability } from "./reachability";
-export type { PipelineContext, PipelineHeads } from "./garbage-pipeline";
-export { GarbagePipeline } from "./garbage-pipeline";
-export { CollectorBase } from "./collector-base";
-export type { GenerationalCollectorOptions } from "./generational-collector";
-export { GenerationalCollector } from "./generational-collector";
-export type { MarkSweepCollectorOptions } from "./mark-sweep-collector";
-export { MarkSweepCollector } from "./mark-sweep-collector";
-export type { NoCollectorOptions, NoCollectorStats } from "./no-collector";
-export { NoCollector } from "./no-collector";
-export type { CollectorKind, CollectorOptions } from "./create-collector";
-export { COLLECTOR_KINDS, createCollector } from "./create-collector";
-export type { GcModuleOptions } from "./gc-module";
-export { GcModule } from "./gc-module";
+export type { UntrackRule, UntrackRules, UntrackWhen } from "./untrack-rule";

@@ -38,8 +38,8 @@ import {
 } from "@pymem/core";
 import { CollectorBase } from "./collector-base";
 import type { BaseCollectorOptions } from "./collector-options";
-import { DEFAULT_MARK_SWEEP_GROWTH, DEFAULT_MARK_SWEEP_THRESHOLD, validateCollectorConfig } from "./config";
 import { VISIT_MOVE } from "./collector-visitor";
+import { DEFAULT_MARK_SWEEP_GROWTH, DEFAULT_MARK_SWEEP_THRESHOLD, validateCollectorConfig } from "./config";
 
 /** Options of {@link MarkSweepCollector}. */
 export interface MarkSweepCollectorOptions extends BaseCollectorOptions {

@@ -2,10 +2,10 @@ import { ConfigurationError, type TypeRegistry } from "@pymem/core";
 import { describe, expect, it } from "vitest";
 import {
   COLLECTOR_KINDS,
+  createCollector,
   GenerationalCollector,
   MarkSweepCollector,
   NoCollector,
-  createCollector,
 } from "../src/index";
 import { World } from "./fixtures/world";
 

@@ -19,7 +19,7 @@ import { type Allocator, ArrayBufferHeap, type PageProvider } from "@pymem/core"
 import type { MemPool } from "@thi.ng/malloc";
 import { FloorAllocator } from "./floor-allocator";
 import { type BenchResult, CONTENDERS, type ContenderName, RESULT_MARKER } from "./results";
-import { makeTrace, type Trace, type WorkloadName, WORKLOADS } from "./trace";
+import { makeTrace, type Trace, WORKLOADS, type WorkloadName } from "./trace";
 
 /** The two calls a replay needs (an Allocator, the floor, or the MemPool adapter). */
 interface Target {

@@ -20,7 +20,7 @@ import { spawnSync } from "node:child_process";
 import { availableParallelism, loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
 import { type BenchResult, CONTENDERS, type ContenderName, RESULT_MARKER } from "./results";
-import { type WorkloadName, WORKLOADS } from "./trace";
+import { WORKLOADS, type WorkloadName } from "./trace";
 
 /** Targets the README states, as ratios to the floor. */
 const TARGETS: { contender: ContenderName; workload: WorkloadName; ratio: number }[] = [

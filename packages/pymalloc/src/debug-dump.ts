@@ -22,7 +22,7 @@
  * @module
  */
 import { type Address, formatAddress, type Heap } from "@pymem/core";
-import { PYMEM_FORBIDDENBYTE, debugApiChar, readBigEndianWord } from "./debug-layout";
+import { debugApiChar, PYMEM_FORBIDDENBYTE, readBigEndianWord } from "./debug-layout";
 
 /** Layout parameters {@link dumpDebugBlock} needs. */
 export interface DebugDumpLayout {

@@ -53,11 +53,11 @@ import { dumpDebugBlock } from "./debug-dump";
 import {
   DEBUG_ERASED_BYTES,
   type DebugApi,
+  debugApiChar,
+  isDebugApiId,
   PYMEM_CLEANBYTE,
   PYMEM_DEADBYTE,
   PYMEM_FORBIDDENBYTE,
-  debugApiChar,
-  isDebugApiId,
   readBigEndianWord,
   writeBigEndianWord,
 } from "./debug-layout";

@@ -1,5 +1,5 @@
-export type { PymallocOptions } from "./pymalloc-allocator";
-export { PymallocAllocator } from "./pymalloc-allocator";
+export type { RadixTreeStats } from "./arena-map";
+export { INITIAL_ARENA_OBJECTS } from "./arena-table";
 export type { PymallocConfig, PymallocPresetName, ResolvedPymallocConfig } from "./config";
 export {
   CLASSIC,
@@ -11,8 +11,31 @@ export {
   resolvePymallocConfig,
   validatePymallocConfig,
 } from "./config";
-export type { SizeClassInfo } from "./size-class";
-export { sizeClassOf, sizeClassTable } from "./size-class";
+export type { DebugAllocatorOptions, DebugConfig } from "./debug-config";
+export { resolveDebugConfig } from "./debug-config";
+export type { DebugDumpLayout } from "./debug-dump";
+export { dumpDebugBlock } from "./debug-dump";
+export type { DebugAllocatorStats } from "./debug-hooks";
+export { DebugAllocator } from "./debug-hooks";
+export type { DebugApi } from "./debug-layout";
+export {
+  DEBUG_ERASED_BYTES,
+  DEBUG_WORD_BYTES_32,
+  DEBUG_WORD_BYTES_64,
+  debugApiChar,
+  isDebugApiId,
+  PYMEM_API_MEM,
+  PYMEM_API_OBJ,
+  PYMEM_API_RAW,
+  PYMEM_CLEANBYTE,
+  PYMEM_DEADBYTE,
+  PYMEM_FORBIDDENBYTE,
+  readBigEndianWord,
+  writeBigEndianWord,
+} from "./debug-layout";
+export type { PymallocDebugStats, PymallocStats, SizeClassStats } from "./debug-malloc-stats";
+export { DebugSerialCounter } from "./debug-serial";
+export { formatDebugMallocStats } from "./format-debug-malloc-stats";
 export {
   DUMMY_SIZE_IDX,
   POOL_ARENAINDEX,
@@ -25,30 +48,7 @@ export {
   POOL_PREVPOOL,
   POOL_SZIDX,
 } from "./pool-header";
-export { INITIAL_ARENA_OBJECTS } from "./arena-table";
-export type { RadixTreeStats } from "./arena-map";
-export type { PymallocDebugStats, PymallocStats, SizeClassStats } from "./debug-malloc-stats";
-export { formatDebugMallocStats } from "./format-debug-malloc-stats";
-export type { DebugAllocatorStats } from "./debug-hooks";
-export { DebugAllocator } from "./debug-hooks";
-export type { DebugAllocatorOptions, DebugConfig } from "./debug-config";
-export { resolveDebugConfig } from "./debug-config";
-export type { DebugDumpLayout } from "./debug-dump";
-export { dumpDebugBlock } from "./debug-dump";
-export type { DebugApi } from "./debug-layout";
-export {
-  DEBUG_ERASED_BYTES,
-  DEBUG_WORD_BYTES_32,
-  DEBUG_WORD_BYTES_64,
-  PYMEM_API_MEM,
-  PYMEM_API_OBJ,
-  PYMEM_API_RAW,
-  PYMEM_CLEANBYTE,
-  PYMEM_DEADBYTE,
-  PYMEM_FORBIDDENBYTE,
-  debugApiChar,
-  isDebugApiId,
-  readBigEndianWord,
-  writeBigEndianWord,
-} from "./debug-layout";
-export { DebugSerialCounter } from "./debug-serial";
+export type { PymallocOptions } from "./pymalloc-allocator";
+export { PymallocAllocator } from "./pymalloc-allocator";
+export type { SizeClassInfo } from "./size-class";
+export { sizeClassOf, sizeClassTable } from "./size-class";

@@ -43,14 +43,14 @@ import {
   type Allocator,
   ConfigurationError,
   DoubleFreeError,
-  HeapCorruptionError,
+  formatAddress,
   type Heap,
+  HeapCorruptionError,
   InvalidPointerError,
   MAX_HEAP_BYTES,
   MemoryHooks,
   type PageProvider,
   SizeError,
-  formatAddress,
   validateSize,
 } from "@pymem/core";
 import { ArenaMap } from "./arena-map";
@@ -61,7 +61,7 @@ import {
   type ResolvedPymallocConfig,
   resolvePymallocConfig,
 } from "./config";
-import { type PymallocStats, collectPymallocStats } from "./debug-malloc-stats";
+import { collectPymallocStats, type PymallocStats } from "./debug-malloc-stats";
 import { LiveBlocks } from "./live-blocks";
 import {
   DUMMY_SIZE_IDX,

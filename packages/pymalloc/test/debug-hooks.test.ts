@@ -3,6 +3,7 @@ import {
   type Allocator,
   type AllocatorStats,
   ArrayBufferHeap,
+  alignUp,
   ConfigurationError,
   DoubleFreeError,
   emptyCallCounts,
@@ -12,15 +13,13 @@ import {
   MemoryError,
   MemoryHooks,
   SizeError,
-  alignUp,
   validateSize,
 } from "@pymem/core";
 import { FirstFitAllocator, HeapPageProvider, TlsfAllocator } from "@pymem/raw-allocator";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { DebugAllocator } from "../src/debug-hooks";
-import { PymallocAllocator } from "../src/pymalloc-allocator";
 import { resolveDebugConfig } from "../src/debug-config";
+import { DebugAllocator } from "../src/debug-hooks";
 import {
   PYMEM_API_MEM,
   PYMEM_API_OBJ,
@@ -32,6 +31,7 @@ import {
   writeBigEndianWord,
 } from "../src/debug-layout";
 import { DebugSerialCounter } from "../src/debug-serial";
+import { PymallocAllocator } from "../src/pymalloc-allocator";
 
 /**
  * A small allocator for these tests: 16-byte aligned blocks carved from a bump pointer and

@@ -22,19 +22,19 @@
  */
 import {
   type Address,
+  alignUp,
+  formatAddress,
+  type Heap,
   InvalidPointerError,
+  isPowerOfTwo,
   MAX_HEAP_BYTES,
   MemoryError,
-  type Heap,
   type MemoryHooks,
   type PageProvider,
   type PageProviderStats,
   SizeError,
-  alignUp,
-  formatAddress,
-  isPowerOfTwo,
 } from "@pymem/core";
-import { type PageProviderOptions, checkPageProviderConfig } from "./config";
+import { checkPageProviderConfig, type PageProviderOptions } from "./config";
 import { type MappedRange, MappingTable } from "./mapping-table";
 
 /** Largest alignment a mapping may ask for: 2 GiB. */

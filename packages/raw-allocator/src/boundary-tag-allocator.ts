@@ -27,8 +27,8 @@ import {
   type Allocator,
   type AllocatorStats,
   DoubleFreeError,
-  HeapCorruptionError,
   type Heap,
+  HeapCorruptionError,
   InvalidPointerError,
   MemoryError,
   type MemoryHooks,
@@ -45,15 +45,15 @@ import {
   PREV_FREE_BIT,
   SIZE_MASK,
 } from "./block";
-import { type RawAllocatorOptions, checkAllocatorConfig } from "./config";
+import { checkAllocatorConfig, type RawAllocatorOptions } from "./config";
 import { MappingTable } from "./mapping-table";
 import {
+  growGranuleBits,
+  growPageKinds,
   PAGE_LARGE,
   PAGE_NONE,
   PAGE_REGION,
   PAGE_REGION_START,
-  growGranuleBits,
-  growPageKinds,
 } from "./side-tables";
 
 /** Figures of a raw allocator: core's `AllocatorStats` and the shape of its memory. */

@@ -1,4 +1,4 @@
-import { ArrayBufferHeap, type Allocator, type PageProvider } from "@pymem/core";
+import { type Allocator, ArrayBufferHeap, type PageProvider } from "@pymem/core";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {

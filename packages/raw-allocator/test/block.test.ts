@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { HEADER_BYTES, MIN_BLOCK_BYTES, blockSizeFor } from "../src/index";
+import { blockSizeFor, HEADER_BYTES, MIN_BLOCK_BYTES } from "../src/index";
 
 describe("block sizes", () => {
   it("adds the header and rounds to 16 bytes, with a 16-byte minimum", () => {

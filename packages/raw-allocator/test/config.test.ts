@@ -1,13 +1,13 @@
 import { ArrayBufferHeap, ConfigurationError } from "@pymem/core";
 import { describe, expect, it } from "vitest";
 import {
+  checkAllocatorConfig,
+  checkPageProviderConfig,
   DEFAULT_LARGE_THRESHOLD,
   DEFAULT_PAGE_SIZE,
   DEFAULT_REGION_SIZE,
   HeapPageProvider,
   TlsfAllocator,
-  checkAllocatorConfig,
-  checkPageProviderConfig,
 } from "../src/index";
 
 describe("config", () => {

@@ -1,10 +1,10 @@
 import {
   ArrayBufferHeap,
+  ConfigurationError,
   InvalidPointerError,
   MemoryError,
   MemoryHooks,
   SizeError,
-  ConfigurationError,
 } from "@pymem/core";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";

@@ -1,6 +1,6 @@
 import {
-  ArrayBufferHeap,
   type Allocator,
+  ArrayBufferHeap,
   DoubleFreeError,
   InvalidPointerError,
   MemoryError,

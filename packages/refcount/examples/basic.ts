@@ -5,8 +5,8 @@ import {
   GcHeaders,
   LAYOUT_64,
   ObjectHeaders,
-  TypeRegistry,
   type TypeInfo,
+  TypeRegistry,
 } from "@pymem/core";
 import { HeapPageProvider, TlsfAllocator } from "@pymem/raw-allocator";
 import { ImmediateRefcount, WeakrefTable } from "@pymem/refcount";

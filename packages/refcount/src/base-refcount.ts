@@ -72,9 +72,10 @@
 import {
   type Address,
   type Decref,
+  formatAddress,
   GcHeaders,
-  HeapCorruptionError,
   type Heap,
+  HeapCorruptionError,
   IMMORTAL_BIT,
   IMMORTAL_REFCOUNT,
   InvalidPointerError,
@@ -83,16 +84,15 @@ import {
   type TypeInfo,
   type TypeRegistry,
   type WeakrefSupport,
-  formatAddress,
 } from "@pymem/core";
 import { AddressBitmap } from "./address-bitmap";
 import { AddressStack } from "./address-stack";
 import { BITMAP_GRANULE, type RefcountConfig, resolveRefcountConfig } from "./config";
 import {
   type DeallocationListener,
+  printUnraisable,
   type RefcountOptions,
   type UnraisableHandler,
-  printUnraisable,
 } from "./refcount-options";
 
 /*

@@ -35,7 +35,7 @@
  */
 import type { Address } from "@pymem/core";
 import { AddressStack } from "./address-stack";
-import { BaseRefcount, AT_ZERO } from "./base-refcount";
+import { AT_ZERO, BaseRefcount } from "./base-refcount";
 import type { RefcountOptions } from "./refcount-options";
 
 /**

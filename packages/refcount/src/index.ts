@@ -20,6 +20,6 @@ export { printUnraisable } from "./refcount-options";
 export type { WeakrefLayout } from "./weakref-layout";
 export { WEAKREF_FIELD_COUNT, weakrefLayout } from "./weakref-layout";
 export type { CallbackErrorHandler, WeakrefCallback, WeakrefTableOptions } from "./weakref-table";
-export { WeakrefTable, printCallbackError } from "./weakref-table";
+export { printCallbackError, WeakrefTable } from "./weakref-table";
 export type { WeakrefTypeOptions } from "./weakref-type";
 export { weakrefType } from "./weakref-type";

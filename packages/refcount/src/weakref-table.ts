@@ -28,6 +28,7 @@
  */
 import {
   type Address,
+  formatAddress,
   type Heap,
   InvalidPointerError,
   ObjectHeaders,
@@ -36,7 +37,6 @@ import {
   type TypeInfo,
   type TypeRegistry,
   type WeakrefSupport,
-  formatAddress,
 } from "@pymem/core";
 import { type WeakrefLayout, weakrefLayout } from "./weakref-layout";
 import { weakrefType } from "./weakref-type";

@@ -11,7 +11,7 @@ import fc from "fast-check";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { ImmediateRefcount } from "../src/immediate-refcount";
 import type { RefcountOptions } from "../src/refcount-options";
-import { WeakrefTable, printCallbackError } from "../src/weakref-table";
+import { printCallbackError, WeakrefTable } from "../src/weakref-table";
 import { World, type WorldOptions } from "./fixtures/world";
 
 const world = (options: WorldOptions = {}) =>

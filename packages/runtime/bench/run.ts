@@ -10,7 +10,7 @@
  *   cycles   10,000 pairs of instances pointing at each other, dropped, then gc.collect()
  */
 import { performance } from "node:perf_hooks";
-import { PyInstance, PyList, type RuntimeOptions, createRuntime, presets } from "../src/index";
+import { createRuntime, PyInstance, PyList, presets, type RuntimeOptions } from "../src/index";
 
 const COMPOSITIONS: [string, RuntimeOptions][] = [
   ["cpython311", presets.cpython311],

@@ -38,7 +38,7 @@ import {
   SharedArrayBufferHeap,
   WasmMemoryHeap,
 } from "@pymem/core";
-import { type UntrackRules, createCollector } from "@pymem/gc-generational";
+import { createCollector, type UntrackRules } from "@pymem/gc-generational";
 import {
   DictKeysFreeList,
   DirectObjectAllocator,

@@ -37,13 +37,13 @@ export {
   FNV_PRIME,
   HASH_INF,
   HASH_MODULUS,
-  XXPRIME_1,
-  XXPRIME_2,
-  XXPRIME_5,
   hashBigInt,
   hashFloat,
   hashInteger,
   hashString,
+  XXPRIME_1,
+  XXPRIME_2,
+  XXPRIME_5,
 } from "./hash";
 export type { BuiltinTypeIds } from "./object-space";
 export { ObjectSpace } from "./object-space";
@@ -84,22 +84,22 @@ export type { BlockVisit, JsValue, RuntimeType, TypeContext, TypeKind } from "./
 export { BaseType } from "./runtime-type";
 export { SysModule } from "./sys-module";
 export type { Statistic, StatisticDiff, Trace, TraceKey } from "./tracemalloc";
-export { Snapshot, Tracemalloc, formatStatistic } from "./tracemalloc";
+export { formatStatistic, Snapshot, Tracemalloc } from "./tracemalloc";
 export { TracingAllocator } from "./tracing-allocator";
 export { BytesType } from "./types/bytes-type";
 export type { KeysMemory } from "./types/dict-type";
 export {
+  calculateLog2KeySize,
   DICT_KEYS_GENERAL,
   DICT_KEYS_UNICODE,
   DICT_LOG_MAX_PRESIZE,
   DICT_LOG_MINSIZE,
   DICT_MINSIZE,
+  DictType,
   DKIX_DUMMY,
   DKIX_EMPTY,
-  DictType,
-  PERTURB_SHIFT,
-  calculateLog2KeySize,
   estimateLog2KeySize,
+  PERTURB_SHIFT,
   usableFraction,
 } from "./types/dict-type";
 export { FloatType, formatFloat } from "./types/float-type";
@@ -112,11 +112,11 @@ export { SET_DUMMY, SET_LINEAR_PROBES, SET_MINSIZE, SET_PERTURB_SHIFT, SetType }
 export {
   MAX_UCS1,
   MAX_UCS2,
+  reprString,
   SSTATE_INTERNED_IMMORTAL,
   SSTATE_INTERNED_MORTAL,
   SSTATE_NOT_INTERNED,
   StrType,
-  reprString,
 } from "./types/str-type";
 export type { FieldLayout } from "./types/struct-type";
 export { StructType } from "./types/struct-type";

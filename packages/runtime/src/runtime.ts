@@ -23,7 +23,7 @@ import type {
 } from "@pymem/core";
 import { type AccountingReport, accountReachable } from "./accounting";
 import type { RuntimeConfig } from "./config";
-import { type TypeDefinition, type TypeSpec, defineType } from "./define-type";
+import { defineType, type TypeDefinition, type TypeSpec } from "./define-type";
 import { Frame } from "./frame";
 import type { RuntimeGc } from "./gc-facade";
 import type { PyBytes } from "./handles/py-bytes";
@@ -41,11 +41,11 @@ import { PyStructType } from "./handles/py-struct-type";
 import type { PyTuple } from "./handles/py-tuple";
 import type { PyWeakref } from "./handles/py-weakref";
 import type { ObjectAllocatorContext, RuntimeParts } from "./options";
+import { PythonError } from "./python-error";
 import type { RuntimeCore } from "./runtime-core";
 import type { SysModule } from "./sys-module";
 import type { Tracemalloc } from "./tracemalloc";
 import { InstanceType } from "./types/instance-type";
-import { PythonError } from "./python-error";
 import { StructType } from "./types/struct-type";
 
 /** Figures of a runtime. */

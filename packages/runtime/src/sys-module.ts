@@ -12,7 +12,7 @@
  */
 import type { Allocator } from "@pymem/core";
 import { type FreeListStatsSource, formatFreeListStats } from "@pymem/object-allocators";
-import { PymallocAllocator, formatDebugMallocStats } from "@pymem/pymalloc";
+import { formatDebugMallocStats, PymallocAllocator } from "@pymem/pymalloc";
 import { PyObject, type PyValue } from "./handles/py-object";
 import type { PyStr } from "./handles/py-str";
 import { PythonError } from "./python-error";

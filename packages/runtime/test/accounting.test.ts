@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { PyInstance, createRuntime, presets } from "../src/index";
+import { createRuntime, PyInstance, presets } from "../src/index";
 
 describe("accounting", () => {
   it("balances exactly: bytes in use are the blocks of what is reachable", () => {

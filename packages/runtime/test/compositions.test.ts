@@ -3,7 +3,7 @@
 // the baseline plus the blocks of what is still reachable (cycles leak only without a
 // collector, and then by exactly their blocks).
 import { describe, expect, it } from "vitest";
-import { type PyClass, PyDict, PyInstance, PyList, type Runtime, createRuntime } from "../src/index";
+import { createRuntime, type PyClass, PyDict, PyInstance, PyList, type Runtime } from "../src/index";
 import { ALL } from "./support/matrix";
 
 /** Empties free lists and pending deallocations, then reports bytes in use and reachable bytes. */

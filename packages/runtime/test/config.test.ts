@@ -1,6 +1,6 @@
 import { ConfigurationError } from "@pymem/core";
 import { describe, expect, it } from "vitest";
-import { DEFAULT_RUNTIME_CONFIG, createRuntime, resolveRuntimeConfig } from "../src/index";
+import { createRuntime, DEFAULT_RUNTIME_CONFIG, resolveRuntimeConfig } from "../src/index";
 
 describe("resolveRuntimeConfig", () => {
   it("defaults to CPython 3.11's values", () => {

@@ -11,7 +11,7 @@ import { PymallocAllocator } from "@pymem/pymalloc";
 import { BumpPageProvider, FirstFitAllocator, TlsfAllocator } from "@pymem/raw-allocator";
 import { DeferredRefcount, ImmediateRefcount } from "@pymem/refcount";
 import { describe, expect, expectTypeOf, it } from "vitest";
-import { PyList, TracingAllocator, createRuntime, presets } from "../src/index";
+import { createRuntime, PyList, presets, TracingAllocator } from "../src/index";
 
 describe("createRuntime", () => {
   it("defaults to the cpython311 composition", () => {

@@ -1,6 +1,6 @@
 import { ConfigurationError } from "@pymem/core";
 import { describe, expect, it } from "vitest";
-import { PyList, PyStruct, createRuntime, defineType } from "../src/index";
+import { createRuntime, defineType, PyList, PyStruct } from "../src/index";
 
 describe("defineType", () => {
   const Pair = defineType({

@@ -1,6 +1,6 @@
 import { InvalidPointerError } from "@pymem/core";
 import { describe, expect, it } from "vitest";
-import { PyList, PyStr, createRuntime } from "../src/index";
+import { createRuntime, PyList, PyStr } from "../src/index";
 
 describe("Frame", () => {
   it("reads like the Python it mirrors: the reference-counting example prints 2, 3, 4, 3, 2", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { PyDict, PyInstance, PyList, PySet, type Runtime, createRuntime } from "../src/index";
+import { createRuntime, PyDict, PyInstance, PyList, PySet, type Runtime } from "../src/index";
 
 function fresh(): Runtime {
   const rt = createRuntime();

@@ -1,6 +1,6 @@
 import { InvalidPointerError } from "@pymem/core";
 import { describe, expect, it } from "vitest";
-import { PyDict, PyFloat, PyInt, PyList, PyObject, PyTuple, createRuntime } from "../src/index";
+import { createRuntime, PyDict, PyFloat, PyInt, PyList, PyObject, PyTuple } from "../src/index";
 
 describe("handles", () => {
   it("constructors return owned handles, counted as live until released", () => {

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { HASH_INF, createRuntime, hashBigInt, hashFloat, hashInteger, hashString } from "../src/index";
+import { createRuntime, HASH_INF, hashBigInt, hashFloat, hashInteger, hashString } from "../src/index";
 
 describe("hash", () => {
   it("gives CPython's hash for ints that fit 32 bits, and never -1", () => {

@@ -5,13 +5,13 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
+  createRuntime,
   type PyDict,
   type PyInstance,
   type PyList,
   type PyObject,
-  type RuntimeOptions,
-  createRuntime,
   presets,
+  type RuntimeOptions,
 } from "../src/index";
 
 type Kind = "list" | "dict" | "inst";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { PyList, createRuntime } from "../src/index";
+import { createRuntime, PyList } from "../src/index";
 
 describe("Runtime", () => {
   it("reports stats: handles, frames, heap, parts", () => {

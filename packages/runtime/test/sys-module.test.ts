@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { PyStr, createRuntime } from "../src/index";
+import { createRuntime, PyStr } from "../src/index";
 
 describe("sys", () => {
   it("getsizeof gives CPython 3.11's 64-bit sizes", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { PyList, createRuntime, formatStatistic } from "../src/index";
+import { createRuntime, formatStatistic, PyList } from "../src/index";
 
 describe("tracemalloc", () => {
   it("traces nothing until started, and forgets everything when stopped", () => {

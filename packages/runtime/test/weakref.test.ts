@@ -1,6 +1,6 @@
 import { InvalidPointerError } from "@pymem/core";
 import { describe, expect, it } from "vitest";
-import { PyList, PyWeakref, createRuntime } from "../src/index";
+import { createRuntime, PyList, PyWeakref } from "../src/index";
 
 describe("weakref", () => {
   it("dereferences to the live referent, then to null once it died; calls the callback once", () => {

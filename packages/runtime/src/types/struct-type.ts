@@ -8,7 +8,7 @@
  *
  * @module
  */
-import { type Address, type Decref, NULL, type Visit, alignUp } from "@pymem/core";
+import { type Address, alignUp, type Decref, NULL, type Visit } from "@pymem/core";
 import type { FieldKind, TypeDefinition } from "../define-type";
 import type { ObjectSpace } from "../object-space";
 import { BaseType, type JsValue, type TypeContext } from "../runtime-type";

@@ -1,6 +1,6 @@
 // The composition matrix the scenario suites run against: every swap of every slot,
 // plus the three presets.
-import { type RuntimeOptions, presets } from "../../src/index";
+import { presets, type RuntimeOptions } from "../../src/index";
 
 export interface Composition {
   readonly name: string;

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { PyDict, type PyValue, createRuntime } from "../../src/index";
+import { createRuntime, PyDict, type PyValue } from "../../src/index";
 
 /** CPython 3.11's dict sizing, as an independent model of one dict's keys table. */
 class KeysModel {

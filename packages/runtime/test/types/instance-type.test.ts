@@ -1,6 +1,6 @@
 import { ConfigurationError } from "@pymem/core";
 import { describe, expect, it } from "vitest";
-import { PyDict, PyInstance, createRuntime } from "../../src/index";
+import { createRuntime, PyDict, PyInstance } from "../../src/index";
 
 describe("instances of user-defined classes", () => {
   it("are 56 bytes (basicsize 24 + GC header + managed-dict pre-header)", () => {

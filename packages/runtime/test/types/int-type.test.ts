@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { PyInt, createRuntime } from "../../src/index";
+import { createRuntime, PyInt } from "../../src/index";
 
 describe("int", () => {
   const rt = createRuntime();

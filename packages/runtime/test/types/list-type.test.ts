@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { PyList, createRuntime } from "../../src/index";
+import { createRuntime, PyList } from "../../src/index";
 
 /** CPython 3.11's list_resize, for the model. */
 function resized(allocated: number, size: number, newSize: number): number {

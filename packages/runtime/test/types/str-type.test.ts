@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { PyStr, createRuntime } from "../../src/index";
+import { createRuntime, PyStr } from "../../src/index";
 
 describe("str", () => {
   const rt = createRuntime();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { PyList, PyTuple, createRuntime } from "../../src/index";
+import { createRuntime, PyList, PyTuple } from "../../src/index";
 
 describe("tuple", () => {
   it("is 40 + 8 per item, with one immortal, untracked empty tuple", () => {
