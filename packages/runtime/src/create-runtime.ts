@@ -166,12 +166,15 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
         ? new BumpPageProvider({ heap, hooks, pageSize: options.pageSize })
         : new HeapPageProvider({ heap, hooks, pageSize: options.pageSize });
   const rawSlot = options.raw ?? "tlsf";
+  // Keep one wholly free region mapped, as pymalloc keeps one free arena: a program whose
+  // raw live set keeps dropping to zero would otherwise map and zero a region every time.
+  const retainEmptyRegions = 1;
   const raw: Allocator =
     typeof rawSlot === "function"
       ? rawSlot({ heap, pages, hooks })
       : oneOf("raw", rawSlot, ["tlsf", "first-fit"] as const) === "first-fit"
-        ? new FirstFitAllocator({ pages, hooks })
-        : new TlsfAllocator({ pages, hooks });
+        ? new FirstFitAllocator({ pages, hooks, retainEmptyRegions })
+        : new TlsfAllocator({ pages, hooks, retainEmptyRegions });
   const domainSlot = options.objectDomain ?? "pymalloc";
   const objectDomain: Allocator =
     typeof domainSlot === "function"
