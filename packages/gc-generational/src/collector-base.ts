@@ -68,6 +68,33 @@ function nowSeconds(): number {
 /**
  * Base class of the collectors: everything except how unreachable objects are found and
  * when collections start.
+ * @example
+ * A one-generation collector using CPython's reference-count subtraction (the full version
+ * is in docs/write-your-own-strategy.md):
+ * ```ts
+ * class OneGenerationCollector extends CollectorBase {
+ *   readonly name = "one-generation";
+ *   constructor(options: BaseCollectorOptions) {
+ *     super(options, 1, [700]);
+ *   }
+ *   onAllocate(): void {
+ *     if (++this.counts[0]! > this.thresholds[0]! && this.enabled && !this.collecting) {
+ *       this.collecting = true;
+ *       try {
+ *         this.collectWithCallbacks(0);
+ *       } finally {
+ *         this.collecting = false;
+ *       }
+ *     }
+ *   }
+ *   protected collectMain(generation: number, t1: number): void {
+ *     this.counts[0] = 0;
+ *     this.lists.init(this.unreachableHead);
+ *     this.reachability.deduceUnreachable(this.generationHeads[0]!, this.unreachableHead);
+ *     this.processUnreachable(this.unreachableHead, this.generationHeads[0]!, generation, t1);
+ *   }
+ * }
+ * ```
  */
 export abstract class CollectorBase implements CycleCollector {
   /** Collector name. */

@@ -65,6 +65,7 @@ import { collectPymallocStats, type PymallocStats } from "./debug-malloc-stats";
 import { LiveBlocks } from "./live-blocks";
 import {
   DUMMY_SIZE_IDX,
+  POOL_ARENAINDEX,
   POOL_COUNT,
   POOL_FREEBLOCK,
   POOL_MAXNEXTOFFSET,
@@ -105,6 +106,7 @@ const DOMAIN = "pymalloc";
 // module-local constants on purpose: V8 folds these into the code, whereas each use of an
 // imported binding costs a load and an initialisation check on the hot path.
 const W_COUNT = POOL_COUNT >>> 2;
+const W_ARENAINDEX = POOL_ARENAINDEX >>> 2;
 const W_FREEBLOCK = POOL_FREEBLOCK >>> 2;
 const W_NEXTPOOL = POOL_NEXTPOOL >>> 2;
 const W_PREVPOOL = POOL_PREVPOOL >>> 2;
@@ -130,48 +132,59 @@ const W_MAXNEXTOFFSET = POOL_MAXNEXTOFFSET >>> 2;
  * ```
  */
 export class PymallocAllocator implements Allocator {
+  // Fields the constructor assigns are `declare`d: an ES2022 class field without initializer is
+  // first defined as `undefined`, after which V8 stores it tagged and every read on the hot path
+  // tests whether it holds a heap number; a field whose first value is a small integer (or an
+  // object of one class) is read with a single load.
+
   /** Domain name. */
   readonly name = DOMAIN;
   /** The heap all addresses refer to. */
-  readonly heap: Heap;
+  declare readonly heap: Heap;
   /** Alignment every returned address has: the configured one, or the raw allocator's when smaller. */
-  readonly alignment: number;
+  declare readonly alignment: number;
   /** The validated configuration and its derived constants. */
-  readonly config: ResolvedPymallocConfig;
+  declare readonly config: ResolvedPymallocConfig;
   /**
    * Whether misuse is detected (see {@link PymallocOptions.checked}). Hot paths test it with
    * `=== true`: V8 compiles a plain truthiness test of a field into a chain of type checks.
    */
-  readonly checked: boolean;
+  declare readonly checked: boolean;
   /** The page provider arenas come from. */
-  readonly pages: PageProvider;
+  declare readonly pages: PageProvider;
   /** The allocator for requests pymalloc does not serve. */
-  readonly raw: Allocator;
+  declare readonly raw: Allocator;
   /** Event hooks this domain reports to. */
-  readonly hooks: MemoryHooks;
+  declare readonly hooks: MemoryHooks;
   /** Address of the usedpools table (its imaginary head of class 0). */
-  readonly usedPools: Address;
+  declare readonly usedPools: Address;
   /** Bytes of the mapping holding the usedpools table (whole pages). */
-  private readonly usedPoolsMapping: number;
+  declare private readonly usedPoolsMapping: number;
 
-  private readonly threshold: number;
-  private readonly alignShift: number;
-  private readonly alignMask: number;
-  private readonly poolSize: number;
-  private readonly poolBase: number;
-  private readonly poolOverhead: number;
-  private readonly arenaBits: number;
-  private readonly arenas: ArenaTable;
-  private readonly arenaMap: ArenaMap;
-  private readonly mapEntries: Int32Array;
-  private readonly live: LiveBlocks;
+  declare private readonly threshold: number;
+  declare private readonly alignShift: number;
+  declare private readonly alignMask: number;
+  declare private readonly poolSize: number;
+  declare private readonly poolBase: number;
+  declare private readonly poolOverhead: number;
+  /** Bytes of a pool after its header: a free-list link `next` is in range iff `(next - pool - poolOverhead) >>> 0 < poolSpan`. */
+  declare private readonly poolSpan: number;
+  declare private readonly arenaBits: number;
+  declare private readonly arenas: ArenaTable;
+  declare private readonly arenaMap: ArenaMap;
+  declare private readonly mapEntries: Int32Array;
+  declare private readonly live: LiveBlocks;
   /** `live.bits`, refreshed whenever it grows. */
-  private liveBits: Int32Array;
+  declare private liveBits: Int32Array;
 
-  private smallBytes = 0;
+  // Byte accounting. In use = small-block bytes + rawBytes; instead of the small-block bytes the
+  // allocator keeps `slack = peakBytes - in use`, so that a small malloc or free updates one
+  // field and the peak stays exact: slack >= 0 always, and slack == 0 iff the bytes in use are
+  // at their peak. The small-block bytes are peakBytes - slack - rawBytes.
   private rawBlocks = 0;
   private rawBytes = 0;
   private peakBytes = 0;
+  private slack = 0;
   private mallocCalls = 0;
   private callocCalls = 0;
   private reallocCalls = 0;
@@ -208,6 +221,7 @@ export class PymallocAllocator implements Allocator {
     this.poolSize = config.poolSize;
     this.poolBase = ~(config.poolSize - 1);
     this.poolOverhead = config.poolOverhead;
+    this.poolSpan = config.poolSize - config.poolOverhead;
     this.arenaBits = config.arenaBits;
     this.arenaMap = new ArenaMap(this.heap, config.arenaBits);
     this.mapEntries = this.arenaMap.entries;
@@ -227,7 +241,13 @@ export class PymallocAllocator implements Allocator {
    * @throws MemoryError when no arena can be mapped (or raw has no room); nothing changes
    */
   malloc(size: number): Address {
-    const address = this.allocate(size);
+    let address: Address;
+    if ((size | 0) === size && size > 0 && size <= this.threshold) {
+      const szidx = (size - 1) >>> this.alignShift;
+      address = this.checked === true ? this.checkedSmallAlloc(szidx, size) : this.smallAlloc(szidx, size);
+    } else {
+      address = this.rawMalloc(size);
+    }
     this.mallocCalls++;
     const hook = this.hooks.allocate;
     if (hook !== null) hook(DOMAIN, address, size);
@@ -248,7 +268,7 @@ export class PymallocAllocator implements Allocator {
     }
     let address: Address;
     if (nbytes > 0 && nbytes <= this.threshold) {
-      address = this.smallAlloc((nbytes - 1) >>> this.alignShift, nbytes);
+      address = this.allocate(nbytes);
       this.heap.u8.fill(0, address, address + nbytes);
     } else {
       address = this.raw.calloc(count, size);
@@ -280,8 +300,7 @@ export class PymallocAllocator implements Allocator {
       if (slot === 0) {
         oldUsable = this.raw.usableSize(address);
         result = this.raw.realloc(address, size);
-        this.rawBytes += this.raw.usableSize(result) - oldUsable;
-        this.notePeak();
+        this.countRawBytes(this.raw.usableSize(result) - oldUsable);
       } else {
         if (this.checked === true) this.checkLive(slot - 1, address, "realloc");
         const pool = (address & this.poolBase) >>> 0;
@@ -294,7 +313,7 @@ export class PymallocAllocator implements Allocator {
           result = this.allocate(size);
           this.heap.u8.copyWithin(result, address, address + (size < blockSize ? size : blockSize));
           if (this.checked === true) this.clearLive(address);
-          this.smallFree(address, slot - 1);
+          this.smallFree(address);
         }
       }
     }
@@ -318,21 +337,10 @@ export class PymallocAllocator implements Allocator {
     const slot = this.ownerSlot(address);
     let usable: number;
     if (slot === 0) {
-      usable = this.raw.usableSize(address);
-      this.raw.free(address);
-      this.rawBlocks--;
-      this.rawBytes -= usable;
+      usable = this.rawFree(address);
     } else {
-      if (this.checked === true) {
-        const g = address >>> this.alignShift;
-        const w = g >>> 5;
-        const bit = 1 << (g & 31);
-        const word = this.liveBits[w];
-        if ((word & bit) === 0 || (address & this.alignMask) !== 0)
-          this.rejectDead(slot - 1, address, "free");
-        this.liveBits[w] = word & ~bit;
-      }
-      usable = this.smallFree(address, slot - 1);
+      if (this.checked === true) this.takeLive(slot - 1, address);
+      usable = this.smallFree(address);
     }
     this.freeCalls++;
     const hook = this.hooks.free;
@@ -386,7 +394,7 @@ export class PymallocAllocator implements Allocator {
   stats(): PymallocStats {
     return collectPymallocStats(this.heap, this.config, this.arenas, this.arenaMap, {
       name: DOMAIN,
-      smallBytes: this.smallBytes,
+      smallBytes: this.peakBytes - this.slack - this.rawBytes,
       rawBlocks: this.rawBlocks,
       rawBytes: this.rawBytes,
       peakBytes: this.peakBytes,
@@ -433,65 +441,87 @@ export class PymallocAllocator implements Allocator {
   /** A block of `size` bytes from a pool, or from raw for 0 and large sizes (_PyObject_Malloc without the counting). */
   private allocate(size: number): Address {
     if ((size | 0) === size && size > 0 && size <= this.threshold) {
-      return this.smallAlloc((size - 1) >>> this.alignShift, size);
+      const szidx = (size - 1) >>> this.alignShift;
+      return this.checked === true ? this.checkedSmallAlloc(szidx, size) : this.smallAlloc(szidx, size);
     }
     return this.rawMalloc(size);
   }
 
-  /** Takes a block of class `szidx` (pymalloc_alloc); `requested` is for error messages. */
+  // The two modes have separate entry points so that V8 inlines only the code of the mode in
+  // use into the caller: its inlining budget is counted in bytecode, and free must fit beside
+  // malloc for a loop of mallocs and frees to run without calls.
+
+  /** Takes a block of class `szidx` (pymalloc_alloc), unchecked; `requested` is for error messages. */
   private smallAlloc(szidx: number, requested: number): Address {
     const u32 = this.heap.u32;
     const head = this.usedPools + (szidx << 4);
     const pool = u32[(head >>> 2) + W_NEXTPOOL];
-    let bp: Address;
-    if (pool !== head) {
-      // A used pool of this class: pop its free list.
-      const pi = pool >>> 2;
-      bp = u32[pi + W_FREEBLOCK];
-      const next = u32[bp >>> 2];
-      if (this.checked === true) {
-        // The block must not be live, and the link it holds must stay among its pool's blocks.
-        const g = bp >>> this.alignShift;
-        const w = g >>> 5;
-        const bit = 1 << (g & 31);
-        const word = this.liveBits[w];
-        if (
-          (word & bit) !== 0 ||
-          (next !== 0 &&
-            ((next & this.poolBase) >>> 0 !== pool ||
-              next - pool < this.poolOverhead ||
-              (next & this.alignMask) !== 0))
-        ) {
-          this.rejectFreeList(pool, bp, next);
-        }
-        this.liveBits[w] = word | bit;
-      }
-      u32[pi + W_COUNT]++;
-      u32[pi + W_FREEBLOCK] = next;
-      if (next === 0) this.extendPool(u32, pool, szidx);
-    } else {
-      bp = this.allocateFromNewPool(szidx, requested);
-    }
-    const smallBytes = this.smallBytes + ((szidx + 1) << this.alignShift);
-    this.smallBytes = smallBytes;
-    const inUse = smallBytes + this.rawBytes;
-    if (inUse > this.peakBytes) this.peakBytes = inUse;
+    if (pool === head) return this.allocateFromNewPool(szidx, requested);
+    // A used pool of this class: pop its free list.
+    const bp = u32[(pool >>> 2) + W_FREEBLOCK];
+    this.popBlock(u32, pool, u32[bp >>> 2], szidx);
     return bp;
+  }
+
+  /**
+   * Checked mode's {@link PymallocAllocator.smallAlloc}: the block about to be handed out must
+   * not be live, and the free-list link it holds must be 0 or an aligned address among its
+   * pool's blocks (one unsigned compare for the range); then it is marked live.
+   */
+  private checkedSmallAlloc(szidx: number, requested: number): Address {
+    const u32 = this.heap.u32;
+    const head = this.usedPools + (szidx << 4);
+    const pool = u32[(head >>> 2) + W_NEXTPOOL];
+    if (pool === head) return this.allocateFromNewPool(szidx, requested);
+    const bp = u32[(pool >>> 2) + W_FREEBLOCK];
+    const next = u32[bp >>> 2];
+    const bits = this.liveBits;
+    const g = bp >>> this.alignShift;
+    const bit = 1 << (g & 31);
+    const word = bits[g >>> 5];
+    if (
+      (word & bit) !== 0 ||
+      (next !== 0 && ((next - pool - this.poolOverhead) >>> 0 >= this.poolSpan || (next & this.alignMask) !== 0))
+    ) {
+      this.rejectFreeList(pool, bp, next);
+    }
+    bits[g >>> 5] = word | bit;
+    this.popBlock(u32, pool, next, szidx);
+    return bp;
+  }
+
+  /** The head block of `pool`'s free list was taken: unlink it (its link was `next`) and count its bytes. */
+  private popBlock(u32: Uint32Array, pool: Address, next: Address, szidx: number): void {
+    const pi = pool >>> 2;
+    u32[pi + W_COUNT]++;
+    u32[pi + W_FREEBLOCK] = next;
+    if (next === 0) this.extendPool(u32, pool, szidx);
+    let slack = this.slack - ((szidx + 1) << this.alignShift);
+    if (slack < 0) {
+      this.peakBytes -= slack;
+      slack = 0;
+    }
+    this.slack = slack;
   }
 
   /** The pool's free list ran out: carve the next virgin block, or unlink the now full pool (pymalloc_pool_extend). */
   private extendPool(u32: Uint32Array, pool: Address, szidx: number): void {
     const pi = pool >>> 2;
     const nextoffset = u32[pi + W_NEXTOFFSET];
-    if (nextoffset <= u32[pi + W_MAXNEXTOFFSET]) {
-      const block = pool + nextoffset;
-      u32[pi + W_FREEBLOCK] = block;
-      u32[pi + W_NEXTOFFSET] = nextoffset + ((szidx + 1) << this.alignShift);
-      u32[block >>> 2] = 0;
-      u32[(block >>> 2) + 1] = 0;
+    if (nextoffset > u32[pi + W_MAXNEXTOFFSET]) {
+      this.unlinkFullPool(u32, pool);
       return;
     }
-    // Full: unlink from usedpools.
+    const block = pool + nextoffset;
+    u32[pi + W_FREEBLOCK] = block;
+    u32[pi + W_NEXTOFFSET] = nextoffset + ((szidx + 1) << this.alignShift);
+    u32[block >>> 2] = 0;
+    u32[(block >>> 2) + 1] = 0;
+  }
+
+  /** A pool just became full: take it off its usedpools list. */
+  private unlinkFullPool(u32: Uint32Array, pool: Address): void {
+    const pi = pool >>> 2;
     const next = u32[pi + W_NEXTPOOL];
     const prev = u32[pi + W_PREVPOOL];
     u32[(next >>> 2) + W_PREVPOOL] = prev;
@@ -516,6 +546,7 @@ export class PymallocAllocator implements Allocator {
       this.liveBits = this.live.bits;
       this.setLive(bp);
     }
+    this.countSmallBytes((szidx + 1) << this.alignShift);
     return bp;
   }
 
@@ -549,23 +580,24 @@ export class PymallocAllocator implements Allocator {
   }
 
   /**
-   * Returns a pool block (pymalloc_free); `slot` is its arena's slot. In checked mode the caller
-   * has validated the address and cleared its live bit. @returns the block size
+   * Returns a pool block (pymalloc_free). In checked mode the caller has validated the address
+   * and cleared its live bit. @returns the block size
    */
-  private smallFree(address: Address, slot: number): number {
+  private smallFree(address: Address): number {
     const u32 = this.heap.u32;
     const pool = (address & this.poolBase) >>> 0;
     const pi = pool >>> 2;
     const blockSize = (u32[pi + W_SZIDX] + 1) << this.alignShift;
     const lastfree = u32[pi + W_FREEBLOCK];
-    u32[address >>> 2] = lastfree;
-    u32[(address >>> 2) + 1] = 0;
+    const ai = address >>> 2;
+    u32[ai] = lastfree;
+    u32[ai + 1] = 0;
     u32[pi + W_FREEBLOCK] = address;
     const count = u32[pi + W_COUNT] - 1;
     u32[pi + W_COUNT] = count;
-    this.smallBytes -= blockSize;
+    this.slack += blockSize;
     if (lastfree === 0) this.insertToUsedPools(u32, pool);
-    else if (count === 0) this.insertToFreePools(u32, pool, slot);
+    else if (count === 0) this.insertToFreePools(u32, pool);
     return blockSize;
   }
 
@@ -581,13 +613,36 @@ export class PymallocAllocator implements Allocator {
   }
 
   /** A used pool became empty: unlink it from usedpools and give it to its arena (insert_to_freepool). */
-  private insertToFreePools(u32: Uint32Array, pool: Address, slot: number): void {
+  private insertToFreePools(u32: Uint32Array, pool: Address): void {
     const pi = pool >>> 2;
     const next = u32[pi + W_NEXTPOOL];
     const prev = u32[pi + W_PREVPOOL];
     u32[(next >>> 2) + W_PREVPOOL] = prev;
     u32[(prev >>> 2) + W_NEXTPOOL] = next;
-    this.arenas.releasePool(pool, slot);
+    this.arenas.releasePool(pool, u32[pi + W_ARENAINDEX]);
+  }
+
+  // ---------------------------------------------------------------- byte accounting
+
+  /** `bytes` more are in use in pool blocks. */
+  private countSmallBytes(bytes: number): void {
+    let slack = this.slack - bytes;
+    if (slack < 0) {
+      this.peakBytes -= slack;
+      slack = 0;
+    }
+    this.slack = slack;
+  }
+
+  /** `delta` more bytes (negative: fewer) are in use in raw blocks. */
+  private countRawBytes(delta: number): void {
+    this.rawBytes += delta;
+    let slack = this.slack - delta;
+    if (slack < 0) {
+      this.peakBytes -= slack;
+      slack = 0;
+    }
+    this.slack = slack;
   }
 
   // ---------------------------------------------------------------- raw blocks
@@ -601,13 +656,16 @@ export class PymallocAllocator implements Allocator {
 
   private countRawAlloc(address: Address): void {
     this.rawBlocks++;
-    this.rawBytes += this.raw.usableSize(address);
-    this.notePeak();
+    this.countRawBytes(this.raw.usableSize(address));
   }
 
-  private notePeak(): void {
-    const inUse = this.smallBytes + this.rawBytes;
-    if (inUse > this.peakBytes) this.peakBytes = inUse;
+  /** Frees a block of the raw allocator (which checks it). @returns its usable size */
+  private rawFree(address: Address): number {
+    const usable = this.raw.usableSize(address);
+    this.raw.free(address);
+    this.rawBlocks--;
+    this.countRawBytes(-usable);
+    return usable;
   }
 
   // ---------------------------------------------------------------- checks
@@ -675,6 +733,20 @@ export class PymallocAllocator implements Allocator {
   private setLive(address: Address): void {
     const g = address >>> this.alignShift;
     this.liveBits[g >>> 5] |= 1 << (g & 31);
+  }
+
+  /**
+   * Checked mode, on free: clears the live bit of the block at `address` in one read-modify-write
+   * of its bitmap word, after checking that it was set and that the address is aligned (the bit
+   * is per granule); else throws, with nothing changed.
+   */
+  private takeLive(slot: number, address: Address): void {
+    const bits = this.liveBits;
+    const g = address >>> this.alignShift;
+    const bit = 1 << (g & 31);
+    const word = bits[g >>> 5];
+    if ((word & bit) === 0 || (address & this.alignMask) !== 0) this.rejectDead(slot, address, "free");
+    bits[g >>> 5] = word & ~bit;
   }
 
   /** Checked mode: marks the block at `address` free. */

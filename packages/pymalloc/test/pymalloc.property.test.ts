@@ -83,6 +83,8 @@ function run(preset: PymallocPresetName, ops: Op[], checked: boolean): number {
   const perClass = new Int32Array(config.sizeClassCount);
   let smallBytes = 0;
   let rawBytes = 0;
+  // The most bytes ever in use at once (stats().peakBytesInUse must equal it exactly).
+  let peakBytes = 0;
   let rawCount = 0;
   let calls = 0;
   let tagCounter = 1;
@@ -155,6 +157,7 @@ function run(preset: PymallocPresetName, ops: Op[], checked: boolean): number {
       rawBytes += usable;
       rawCount++;
     }
+    if (smallBytes + rawBytes > peakBytes) peakBytes = smallBytes + rawBytes;
   };
 
   const remove = (address: number) => {
@@ -202,6 +205,7 @@ function run(preset: PymallocPresetName, ops: Op[], checked: boolean): number {
     }
     same(s.blocksInUse, addrs.length, "s.blocksInUse");
     same(s.bytesInUse, smallBytes + rawBytes, "s.bytesInUse");
+    same(s.peakBytesInUse, peakBytes, "s.peakBytesInUse");
     same(p.allocatedBytes, smallBytes, "p.allocatedBytes");
     same(p.rawBlocks, rawCount, "p.rawBlocks");
     same(p.allocatedBlocks, addrs.length, "p.allocatedBlocks");
@@ -261,6 +265,7 @@ function run(preset: PymallocPresetName, ops: Op[], checked: boolean): number {
         const tag = tagOf.get(old)!;
         const oldClass = classIndex.get(old)!;
         const oldUsable = usableOf.get(old)!;
+        const inUseBefore = smallBytes + rawBytes;
         remove(old);
         const moved = obj.realloc(old, op.size);
         calls++;
@@ -273,6 +278,10 @@ function run(preset: PymallocPresetName, ops: Op[], checked: boolean): number {
         for (let i = 0; i < keep; i++) if (u8[moved + i] !== tag) throw new Error(`realloc lost byte ${i}`);
         // Raw blocks stay raw; pool blocks stay in their class in place, else move by size.
         add(moved, op.size, inPlace ? oldClass : oldClass < 0 ? -1 : classOf(op.size));
+        // A pool block that moves is freed only after its copy is allocated: both count at once.
+        if (oldClass >= 0 && !inPlace) {
+          peakBytes = Math.max(peakBytes, inUseBefore + usableOf.get(moved)!);
+        }
         break;
       }
       case "burst": {

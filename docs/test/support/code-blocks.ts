@@ -11,6 +11,8 @@
  *
  *  console.log(rt.gc.get_threshold()); // → [ 700, 10, 10 ]
  *  // → a whole line printed by the statement above
+ *  // file: slab-allocator.ts    (first line) the block is that module; later blocks of the
+ *                                same Markdown file import it as "./slab-allocator"
  * ```
  *
  * Every `// → text` in a block is one line the program must print; the lines must appear on
@@ -38,10 +40,13 @@ export interface CodeBlock {
   readonly code: string;
   /** The lines it must print, in order (from `// → text` comments). */
   readonly expected: readonly string[];
+  /** The module's file name, when its first line is `// file: name.ts`. */
+  readonly fileName: string | undefined;
 }
 
 const FENCE = /^(\s*)(`{3,}|~{3,})\s*([\w-]*)\s*(.*)$/;
 const EXPECT = /\/\/\s*→\s?(.*)$/;
+const FILE_NAME = /^\/\/\s*file:\s*([\w.-]+\.ts)\s*$/;
 
 /** Languages whose blocks are TypeScript. */
 const TS_LANGS = new Set(["ts", "typescript", "mts"]);
@@ -90,6 +95,7 @@ export function extractBlocks(text: string, file: string): CodeBlock[] {
       mode: flags.includes("norun") ? "norun" : "run",
       code: `${body.join("\n")}\n`,
       expected,
+      fileName: FILE_NAME.exec(body[0] ?? "")?.[1],
     });
   }
   return blocks;
@@ -100,9 +106,14 @@ export function readBlocks(path: string, root: string): CodeBlock[] {
   return extractBlocks(readFileSync(path, "utf8"), relative(root, path));
 }
 
-/** A file name for a block: `packages/runtime/README.md` block 0 → `packages-runtime-README-0`. */
-export function blockName(block: CodeBlock): string {
-  return `${block.file.replace(/\.md$/i, "").replace(/[^\w]+/g, "-")}-${block.index}`;
+/**
+ * Where a block is written, relative to the scratch folder: one folder per Markdown file, so
+ * `// file:` modules are next to the blocks that import them.
+ * `packages/runtime/README.md` block 0 → `packages-runtime-README/block-0.ts`.
+ */
+export function blockPath(block: CodeBlock): string {
+  const folder = block.file.replace(/\.md$/i, "").replace(/[^\w]+/g, "-");
+  return `${folder}/${block.fileName ?? `block-${block.index}.ts`}`;
 }
 
 /**

@@ -1,0 +1,731 @@
+/**
+ * pymalloc: CPython's allocator for the PyObject_Malloc domain, over the bytes of one heap.
+ *
+ * Reference: CPython 3.11, Objects/obmalloc.c (`pymalloc_alloc`, `pymalloc_pool_extend`,
+ * `allocate_from_new_pool`, `pymalloc_free`, `insert_to_usedpool`, `insert_to_freepool`,
+ * `pymalloc_realloc`, `_PyObject_Malloc` / `_Calloc` / `_Free` / `_Realloc`).
+ *
+ * Strategy: simple segregated storage in three levels. Requests of 1..SMALL_REQUEST_THRESHOLD
+ * bytes fall into size classes `(size - 1) >> ALIGNMENT_SHIFT`; each class takes its blocks from
+ * the pools on its `usedpools` list; pools are cut from arenas mapped from the page provider.
+ * Everything else (0 bytes, larger requests) goes to the raw allocator, as CPython does.
+ *
+ * ```
+ *  malloc(n), 1 <= n <= 512        szidx = (n - 1) >> ALIGNMENT_SHIFT
+ *    usedpools[szidx] has a pool?  pop its freeblock; list exhausted -> carve at nextoffset,
+ *                                  or the pool is full -> unlink it
+ *    else                          take an empty pool from the most used arena (new arena if
+ *                                  none), link it at the front of usedpools[szidx]
+ *  free(p)                         arena map says pymalloc? push p on its pool's free list:
+ *                                  full -> used (front of its list); used -> empty (to its
+ *                                  arena's freepools, arena unmapped when wholly free)
+ *                                  else the raw allocator frees it
+ *
+ *  heap:  | state page: usedpools | ... | arena (1 MiB) ............................. |
+ *                                         | pool | pool | pool | ... | never carved |
+ *                                           | header 48 B | block | block | ... | tail |
+ * ```
+ *
+ * Checked mode (the default) keeps a bitmap of live blocks (see live-blocks.ts) so that a
+ * double free, an interior pointer, a pointer into a pool header or into memory never handed
+ * out raises a typed error in O(1) before anything is changed; and before handing out a block
+ * it checks that the block is not live and that the free-list link it holds is 0 or an aligned
+ * address among its pool's blocks (a write to freed memory otherwise hands out a wild or
+ * doubly-owned block). Without it, the allocator trusts that every address passed to
+ * `free`, `realloc` and `usableSize` that lies in an arena is the start of a live block, and
+ * that freed blocks are not written to; addresses outside the arenas still go to the raw
+ * allocator, which checks them.
+ *
+ * @module
+ */
+import {
+  type Address,
+  type Allocator,
+  ConfigurationError,
+  DoubleFreeError,
+  formatAddress,
+  type Heap,
+  HeapCorruptionError,
+  InvalidPointerError,
+  MAX_HEAP_BYTES,
+  MemoryHooks,
+  type PageProvider,
+  SizeError,
+  validateSize,
+} from "@pymem/core";
+import { ArenaMap } from "./arena-map";
+import { ArenaTable } from "./arena-table";
+import {
+  type PymallocConfig,
+  type PymallocPresetName,
+  type ResolvedPymallocConfig,
+  resolvePymallocConfig,
+} from "./config";
+import { collectPymallocStats, type PymallocStats } from "./debug-malloc-stats";
+import { LiveBlocks } from "./live-blocks";
+import {
+  DUMMY_SIZE_IDX,
+  POOL_COUNT,
+  POOL_FREEBLOCK,
+  POOL_MAXNEXTOFFSET,
+  POOL_NEXTOFFSET,
+  POOL_NEXTPOOL,
+  POOL_PREVPOOL,
+  POOL_SZIDX,
+} from "./pool-header";
+import { initUsedPools, usedPoolsBytes } from "./used-pools";
+
+/** Options of {@link PymallocAllocator}. */
+export interface PymallocOptions {
+  /** Where arenas (and the page holding the usedpools table) are mapped from. */
+  pages: PageProvider;
+  /** Allocator for 0-byte requests and requests above the small-request threshold; must use the same heap. */
+  raw: Allocator;
+  /**
+   * A preset name or a full configuration.
+   * @defaultValue "cpython311"
+   */
+  config?: PymallocConfig | PymallocPresetName;
+  /**
+   * Receives `allocate` / `free` events of this domain (named "pymalloc").
+   * @defaultValue a private `MemoryHooks` nobody listens to
+   */
+  hooks?: MemoryHooks;
+  /**
+   * Detect double frees, interior and foreign pointers and overwritten free-list links with
+   * typed errors (O(1) per call; a bitmap of one bit per alignment granule of the heap).
+   * @defaultValue true
+   */
+  checked?: boolean;
+}
+
+const DOMAIN = "pymalloc";
+
+// 32-bit word indices of the pool header fields, relative to the pool's word index. They are
+// module-local constants on purpose: V8 folds these into the code, whereas each use of an
+// imported binding costs a load and an initialisation check on the hot path.
+const W_COUNT = POOL_COUNT >>> 2;
+const W_FREEBLOCK = POOL_FREEBLOCK >>> 2;
+const W_NEXTPOOL = POOL_NEXTPOOL >>> 2;
+const W_PREVPOOL = POOL_PREVPOOL >>> 2;
+const W_SZIDX = POOL_SZIDX >>> 2;
+const W_NEXTOFFSET = POOL_NEXTOFFSET >>> 2;
+const W_MAXNEXTOFFSET = POOL_MAXNEXTOFFSET >>> 2;
+
+/**
+ * CPython's small-object allocator (obmalloc) over a heap: arenas from a page provider, pools,
+ * size-classed blocks, with requests it does not serve routed to a raw allocator.
+ * @example
+ * ```ts
+ * import { ArrayBufferHeap } from "@pymem/core";
+ * import { HeapPageProvider, TlsfAllocator } from "@pymem/raw-allocator";
+ * import { PymallocAllocator, formatDebugMallocStats } from "@pymem/pymalloc";
+ *
+ * const pages = new HeapPageProvider({ heap: new ArrayBufferHeap() });
+ * const obj = new PymallocAllocator({ pages, raw: new TlsfAllocator({ pages }) });
+ * const p = obj.malloc(24); // from a pool of 32-byte blocks
+ * obj.usableSize(p); // 32
+ * obj.free(p);
+ * console.log(formatDebugMallocStats(obj.stats()));
+ * ```
+ */
+export class PymallocAllocator implements Allocator {
+  /** Domain name. */
+  readonly name = DOMAIN;
+  /** The heap all addresses refer to. */
+  readonly heap: Heap;
+  /** Alignment every returned address has: the configured one, or the raw allocator's when smaller. */
+  readonly alignment: number;
+  /** The validated configuration and its derived constants. */
+  readonly config: ResolvedPymallocConfig;
+  /**
+   * Whether misuse is detected (see {@link PymallocOptions.checked}). Hot paths test it with
+   * `=== true`: V8 compiles a plain truthiness test of a field into a chain of type checks.
+   */
+  readonly checked: boolean;
+  /** The page provider arenas come from. */
+  readonly pages: PageProvider;
+  /** The allocator for requests pymalloc does not serve. */
+  readonly raw: Allocator;
+  /** Event hooks this domain reports to. */
+  readonly hooks: MemoryHooks;
+  /** Address of the usedpools table (its imaginary head of class 0). */
+  readonly usedPools: Address;
+  /** Bytes of the mapping holding the usedpools table (whole pages). */
+  private readonly usedPoolsMapping: number;
+
+  private readonly threshold: number;
+  private readonly alignShift: number;
+  private readonly alignMask: number;
+  private readonly poolSize: number;
+  private readonly poolBase: number;
+  private readonly poolOverhead: number;
+  private readonly arenaBits: number;
+  private readonly arenas: ArenaTable;
+  private readonly arenaMap: ArenaMap;
+  private readonly mapEntries: Int32Array;
+  private readonly live: LiveBlocks;
+  /** `live.bits`, refreshed whenever it grows. */
+  private liveBits: Int32Array;
+
+  private smallBytes = 0;
+  private rawBlocks = 0;
+  private rawBytes = 0;
+  private peakBytes = 0;
+  private mallocCalls = 0;
+  private callocCalls = 0;
+  private reallocCalls = 0;
+  private freeCalls = 0;
+
+  /**
+   * @throws ConfigurationError for an invalid configuration, a raw allocator on another heap, or
+   *   an arena size that is not a whole number of the page provider's pages
+   * @throws MemoryError when the page for the usedpools table cannot be mapped
+   */
+  constructor(options: PymallocOptions) {
+    const { pages, raw } = options;
+    const config = resolvePymallocConfig(options.config ?? "cpython311");
+    if (raw.heap !== pages.heap) {
+      throw new ConfigurationError("raw", "an allocator over the page provider's heap", raw.name);
+    }
+    if (config.arenaSize % pages.pageSize !== 0) {
+      throw new ConfigurationError(
+        "arenaSize",
+        `a multiple of the page provider's page size (${pages.pageSize})`,
+        config.arenaSize,
+      );
+    }
+    this.heap = pages.heap;
+    this.pages = pages;
+    this.raw = raw;
+    this.config = config;
+    this.checked = options.checked !== false;
+    this.hooks = options.hooks ?? new MemoryHooks();
+    this.alignment = Math.min(config.alignment, raw.alignment);
+    this.threshold = config.smallRequestThreshold;
+    this.alignShift = config.alignmentShift;
+    this.alignMask = config.alignment - 1;
+    this.poolSize = config.poolSize;
+    this.poolBase = ~(config.poolSize - 1);
+    this.poolOverhead = config.poolOverhead;
+    this.arenaBits = config.arenaBits;
+    this.arenaMap = new ArenaMap(this.heap, config.arenaBits);
+    this.mapEntries = this.arenaMap.entries;
+    this.arenas = new ArenaTable(pages, config, this.arenaMap);
+    this.live = new LiveBlocks(config.alignment);
+    this.liveBits = this.live.bits;
+    this.usedPools = pages.map(usedPoolsBytes(config.sizeClassCount));
+    this.usedPoolsMapping = pages.mappingSize(this.usedPools);
+    initUsedPools(this.heap, this.usedPools, config.sizeClassCount);
+  }
+
+  // ---------------------------------------------------------------- public API
+
+  /**
+   * Allocates `size` bytes: from a pool for 1..smallRequestThreshold bytes, else from `raw`.
+   * @throws SizeError for a negative, NaN, fractional or too large size
+   * @throws MemoryError when no arena can be mapped (or raw has no room); nothing changes
+   */
+  malloc(size: number): Address {
+    const address = this.allocate(size);
+    this.mallocCalls++;
+    const hook = this.hooks.allocate;
+    if (hook !== null) hook(DOMAIN, address, size);
+    return address;
+  }
+
+  /**
+   * Allocates `count * size` zeroed bytes (from a pool when the product is 1..threshold).
+   * @throws SizeError when an argument is invalid or the product exceeds 4 GiB
+   * @throws MemoryError when memory is exhausted; nothing changes
+   */
+  calloc(count: number, size: number): Address {
+    validateSize(count, MAX_HEAP_BYTES, "count");
+    validateSize(size, MAX_HEAP_BYTES, "size");
+    const nbytes = count * size;
+    if (nbytes > MAX_HEAP_BYTES) {
+      throw new SizeError(nbytes, "calloc size", `count * size of at most ${MAX_HEAP_BYTES}`);
+    }
+    let address: Address;
+    if (nbytes > 0 && nbytes <= this.threshold) {
+      address = this.smallAlloc((nbytes - 1) >>> this.alignShift, nbytes);
+      this.heap.u8.fill(0, address, address + nbytes);
+    } else {
+      address = this.raw.calloc(count, size);
+      this.countRawAlloc(address);
+    }
+    this.callocCalls++;
+    const hook = this.hooks.allocate;
+    if (hook !== null) hook(DOMAIN, address, nbytes);
+    return address;
+  }
+
+  /**
+   * Resizes a block as pymalloc_realloc does: a pool block stays in place when `size` fits it
+   * and is more than 3/4 of it; else a new block is allocated (pool or raw, by size), the
+   * contents copied and the old block freed. Raw blocks stay with the raw allocator.
+   * `realloc(0, n)` is `malloc(n)`.
+   * @throws InvalidPointerError / DoubleFreeError (checked mode) for an address that is not a live block
+   * @throws SizeError for an invalid size
+   * @throws MemoryError when no room; the original block is intact
+   */
+  realloc(address: Address, size: number): Address {
+    let result: Address;
+    let oldUsable = 0;
+    if (address === 0) {
+      result = this.allocate(size);
+    } else {
+      validateSize(size, MAX_HEAP_BYTES, "size");
+      const slot = this.ownerSlot(address);
+      if (slot === 0) {
+        oldUsable = this.raw.usableSize(address);
+        result = this.raw.realloc(address, size);
+        this.rawBytes += this.raw.usableSize(result) - oldUsable;
+        this.notePeak();
+      } else {
+        if (this.checked === true) this.checkLive(slot - 1, address, "realloc");
+        const pool = (address & this.poolBase) >>> 0;
+        const blockSize = (this.heap.u32[(pool >>> 2) + W_SZIDX] + 1) << this.alignShift;
+        oldUsable = blockSize;
+        if (size <= blockSize && 4 * size > 3 * blockSize) {
+          // Same size, or shrinking by less than a quarter: not worth a copy.
+          result = address;
+        } else {
+          result = this.allocate(size);
+          this.heap.u8.copyWithin(result, address, address + (size < blockSize ? size : blockSize));
+          if (this.checked === true) this.clearLive(address);
+          this.smallFree(address, slot - 1);
+        }
+      }
+    }
+    this.reallocCalls++;
+    if (address !== 0) {
+      const freeHook = this.hooks.free;
+      if (freeHook !== null) freeHook(DOMAIN, address, oldUsable);
+    }
+    const allocHook = this.hooks.allocate;
+    if (allocHook !== null) allocHook(DOMAIN, result, size);
+    return result;
+  }
+
+  /**
+   * Frees a block (pool block, or raw block routed by the arena map). `free(0)` does nothing.
+   * @throws InvalidPointerError for an interior, header, never handed out or foreign address
+   * @throws DoubleFreeError for a block that is already free
+   */
+  free(address: Address): void {
+    if (address === 0) return;
+    const slot = this.ownerSlot(address);
+    let usable: number;
+    if (slot === 0) {
+      usable = this.raw.usableSize(address);
+      this.raw.free(address);
+      this.rawBlocks--;
+      this.rawBytes -= usable;
+    } else {
+      if (this.checked === true) {
+        const g = address >>> this.alignShift;
+        const w = g >>> 5;
+        const bit = 1 << (g & 31);
+        const word = this.liveBits[w];
+        if ((word & bit) === 0 || (address & this.alignMask) !== 0)
+          this.rejectDead(slot - 1, address, "free");
+        this.liveBits[w] = word & ~bit;
+      }
+      usable = this.smallFree(address, slot - 1);
+    }
+    this.freeCalls++;
+    const hook = this.hooks.free;
+    if (hook !== null) hook(DOMAIN, address, usable);
+  }
+
+  /**
+   * Usable bytes of a live block: its size class for a pool block, else what raw reports.
+   * @throws InvalidPointerError / DoubleFreeError (checked mode) for an address that is not a live block
+   */
+  usableSize(address: Address): number {
+    const slot = this.ownerSlot(address);
+    if (slot === 0) return this.raw.usableSize(address);
+    if (this.checked === true) this.checkLive(slot - 1, address, "usableSize");
+    const pool = (address & this.poolBase) >>> 0;
+    return (this.heap.u32[(pool >>> 2) + W_SZIDX] + 1) << this.alignShift;
+  }
+
+  /**
+   * Whether `address` lies in one of pymalloc's arenas (CPython's address_in_range), in O(1).
+   * Blocks this domain handed to the raw allocator report false; `free` still accepts them.
+   */
+  owns(address: Address): boolean {
+    return address >>> 0 === address && this.arenaMap.lookup(address) !== 0;
+  }
+
+  /**
+   * Unmaps every wholly free arena, including the one `retainLastFreeArena` keeps.
+   * @returns the number of arenas unmapped
+   */
+  trim(): number {
+    return this.arenas.releaseFreeArenas();
+  }
+
+  /**
+   * Number of blocks handed out and not freed, pool blocks plus raw ones, counted from the pool
+   * headers as CPython's `sys.getallocatedblocks()` does.
+   */
+  allocatedBlocks(): number {
+    let n = this.rawBlocks;
+    const u32 = this.heap.u32;
+    const t = this.arenas;
+    for (let ao = 0; ao < t.capacity; ao++) {
+      if (t.address[ao] === 0) continue;
+      for (let pool = t.address[ao]; pool < t.poolAddress[ao]; pool += this.poolSize) n += u32[pool >>> 2];
+    }
+    return n;
+  }
+
+  /** Current figures, including the `sys._debugmallocstats()` ones under `pymalloc`. */
+  stats(): PymallocStats {
+    return collectPymallocStats(this.heap, this.config, this.arenas, this.arenaMap, {
+      name: DOMAIN,
+      smallBytes: this.smallBytes,
+      rawBlocks: this.rawBlocks,
+      rawBytes: this.rawBytes,
+      peakBytes: this.peakBytes,
+      usedPoolsBytes: this.usedPoolsMapping,
+      sideTableBytes: this.arenas.byteLength + this.arenaMap.byteLength + this.live.byteLength,
+      calls: {
+        malloc: this.mallocCalls,
+        calloc: this.callocCalls,
+        realloc: this.reallocCalls,
+        free: this.freeCalls,
+      },
+    });
+  }
+
+  /** Slots of `usable_arenas` from head to tail (the order pools are taken in). */
+  usableArenaOrder(): number[] {
+    return this.arenas.usableOrder();
+  }
+
+  /** Slots in the arena-object table (CPython's maxarenas: 0, then 16, doubling as needed). */
+  get arenaSlots(): number {
+    return this.arenas.capacity;
+  }
+
+  /**
+   * Where an arena slot stands: its base address (0 when the slot is unused), free pools
+   * (free plus never carved) and total pools.
+   */
+  arenaInfo(slot: number): { address: Address; freePools: number; totalPools: number } {
+    const t = this.arenas;
+    if (!(Number.isInteger(slot) && slot >= 0 && slot < t.capacity)) {
+      throw new RangeError(`no arena slot ${slot}: expected 0 to ${t.capacity - 1}`);
+    }
+    return { address: t.address[slot], freePools: t.nfreepools[slot], totalPools: t.ntotalpools[slot] };
+  }
+
+  /** `nfp2lasta[n]`: slot of the last usable arena with `n` free pools, or -1. */
+  lastArenaWithFreePools(n: number): number {
+    return this.arenas.nfp2lasta[n] ?? -1;
+  }
+
+  // ---------------------------------------------------------------- small blocks
+
+  /** A block of `size` bytes from a pool, or from raw for 0 and large sizes (_PyObject_Malloc without the counting). */
+  private allocate(size: number): Address {
+    if ((size | 0) === size && size > 0 && size <= this.threshold) {
+      return this.smallAlloc((size - 1) >>> this.alignShift, size);
+    }
+    return this.rawMalloc(size);
+  }
+
+  /** Takes a block of class `szidx` (pymalloc_alloc); `requested` is for error messages. */
+  private smallAlloc(szidx: number, requested: number): Address {
+    const u32 = this.heap.u32;
+    const head = this.usedPools + (szidx << 4);
+    const pool = u32[(head >>> 2) + W_NEXTPOOL];
+    let bp: Address;
+    if (pool !== head) {
+      // A used pool of this class: pop its free list.
+      const pi = pool >>> 2;
+      bp = u32[pi + W_FREEBLOCK];
+      const next = u32[bp >>> 2];
+      if (this.checked === true) {
+        // The block must not be live, and the link it holds must stay among its pool's blocks.
+        const g = bp >>> this.alignShift;
+        const w = g >>> 5;
+        const bit = 1 << (g & 31);
+        const word = this.liveBits[w];
+        if (
+          (word & bit) !== 0 ||
+          (next !== 0 &&
+            ((next & this.poolBase) >>> 0 !== pool ||
+              next - pool < this.poolOverhead ||
+              (next & this.alignMask) !== 0))
+        ) {
+          this.rejectFreeList(pool, bp, next);
+        }
+        this.liveBits[w] = word | bit;
+      }
+      u32[pi + W_COUNT]++;
+      u32[pi + W_FREEBLOCK] = next;
+      if (next === 0) this.extendPool(u32, pool, szidx);
+    } else {
+      bp = this.allocateFromNewPool(szidx, requested);
+    }
+    const smallBytes = this.smallBytes + ((szidx + 1) << this.alignShift);
+    this.smallBytes = smallBytes;
+    const inUse = smallBytes + this.rawBytes;
+    if (inUse > this.peakBytes) this.peakBytes = inUse;
+    return bp;
+  }
+
+  /** The pool's free list ran out: carve the next virgin block, or unlink the now full pool (pymalloc_pool_extend). */
+  private extendPool(u32: Uint32Array, pool: Address, szidx: number): void {
+    const pi = pool >>> 2;
+    const nextoffset = u32[pi + W_NEXTOFFSET];
+    if (nextoffset <= u32[pi + W_MAXNEXTOFFSET]) {
+      const block = pool + nextoffset;
+      u32[pi + W_FREEBLOCK] = block;
+      u32[pi + W_NEXTOFFSET] = nextoffset + ((szidx + 1) << this.alignShift);
+      u32[block >>> 2] = 0;
+      u32[(block >>> 2) + 1] = 0;
+      return;
+    }
+    // Full: unlink from usedpools.
+    const next = u32[pi + W_NEXTPOOL];
+    const prev = u32[pi + W_PREVPOOL];
+    u32[(next >>> 2) + W_PREVPOOL] = prev;
+    u32[(prev >>> 2) + W_NEXTPOOL] = next;
+  }
+
+  /** No used pool of this class: take an empty one and link it at the front (allocate_from_new_pool). */
+  private allocateFromNewPool(szidx: number, requested: number): Address {
+    if (this.checked === true) {
+      // Validate the free list a recycled pool of this class would be resumed from, before any change.
+      const cached = this.arenas.peekFreePool();
+      if (cached !== 0 && this.heap.u32[(cached >>> 2) + W_SZIDX] === szidx) {
+        const bp = this.heap.u32[(cached >>> 2) + W_FREEBLOCK];
+        const next = this.heap.u32[bp >>> 2];
+        if (!this.linkOk(cached, next)) this.rejectFreeList(cached, bp, next);
+      }
+    }
+    const pool = this.arenas.takePool(requested);
+    const bp = this.resumeOrInitPool(pool, szidx);
+    if (this.checked === true) {
+      this.live.cover(this.heap.byteLength);
+      this.liveBits = this.live.bits;
+      this.setLive(bp);
+    }
+    return bp;
+  }
+
+  /** Links a pool taken from an arena at the front of usedpools[szidx] and takes its first block. */
+  private resumeOrInitPool(pool: Address, szidx: number): Address {
+    const u32 = this.heap.u32; // the heap may have grown while mapping an arena
+    const pi = pool >>> 2;
+    const head = this.usedPools + (szidx << 4);
+    u32[pi + W_NEXTPOOL] = head;
+    u32[pi + W_PREVPOOL] = head;
+    u32[(head >>> 2) + W_NEXTPOOL] = pool;
+    u32[(head >>> 2) + W_PREVPOOL] = pool;
+    u32[pi + W_COUNT] = 1;
+    if (u32[pi + W_SZIDX] === szidx) {
+      // It last held blocks of this class: its free list is still good.
+      const bp = u32[pi + W_FREEBLOCK];
+      u32[pi + W_FREEBLOCK] = u32[bp >>> 2];
+      return bp;
+    }
+    // Fresh start: hand out the first block, put the second on the free list.
+    const size = (szidx + 1) << this.alignShift;
+    const bp = pool + this.poolOverhead;
+    u32[pi + W_SZIDX] = szidx;
+    u32[pi + W_NEXTOFFSET] = this.poolOverhead + 2 * size;
+    u32[pi + W_MAXNEXTOFFSET] = this.poolSize - size;
+    const second = bp + size;
+    u32[pi + W_FREEBLOCK] = second;
+    u32[second >>> 2] = 0;
+    u32[(second >>> 2) + 1] = 0;
+    return bp;
+  }
+
+  /**
+   * Returns a pool block (pymalloc_free); `slot` is its arena's slot. In checked mode the caller
+   * has validated the address and cleared its live bit. @returns the block size
+   */
+  private smallFree(address: Address, slot: number): number {
+    const u32 = this.heap.u32;
+    const pool = (address & this.poolBase) >>> 0;
+    const pi = pool >>> 2;
+    const blockSize = (u32[pi + W_SZIDX] + 1) << this.alignShift;
+    const lastfree = u32[pi + W_FREEBLOCK];
+    u32[address >>> 2] = lastfree;
+    u32[(address >>> 2) + 1] = 0;
+    u32[pi + W_FREEBLOCK] = address;
+    const count = u32[pi + W_COUNT] - 1;
+    u32[pi + W_COUNT] = count;
+    this.smallBytes -= blockSize;
+    if (lastfree === 0) this.insertToUsedPools(u32, pool);
+    else if (count === 0) this.insertToFreePools(u32, pool, slot);
+    return blockSize;
+  }
+
+  /** A full pool got a free block: link it at the front of its class's usedpools list (insert_to_usedpool). */
+  private insertToUsedPools(u32: Uint32Array, pool: Address): void {
+    const pi = pool >>> 2;
+    const head = this.usedPools + (u32[pi + W_SZIDX] << 4);
+    const next = u32[(head >>> 2) + W_NEXTPOOL];
+    u32[pi + W_NEXTPOOL] = next;
+    u32[pi + W_PREVPOOL] = head;
+    u32[(next >>> 2) + W_PREVPOOL] = pool;
+    u32[(head >>> 2) + W_NEXTPOOL] = pool;
+  }
+
+  /** A used pool became empty: unlink it from usedpools and give it to its arena (insert_to_freepool). */
+  private insertToFreePools(u32: Uint32Array, pool: Address, slot: number): void {
+    const pi = pool >>> 2;
+    const next = u32[pi + W_NEXTPOOL];
+    const prev = u32[pi + W_PREVPOOL];
+    u32[(next >>> 2) + W_PREVPOOL] = prev;
+    u32[(prev >>> 2) + W_NEXTPOOL] = next;
+    this.arenas.releasePool(pool, slot);
+  }
+
+  // ---------------------------------------------------------------- raw blocks
+
+  private rawMalloc(size: number): Address {
+    validateSize(size, MAX_HEAP_BYTES, "size");
+    const address = this.raw.malloc(size);
+    this.countRawAlloc(address);
+    return address;
+  }
+
+  private countRawAlloc(address: Address): void {
+    this.rawBlocks++;
+    this.rawBytes += this.raw.usableSize(address);
+    this.notePeak();
+  }
+
+  private notePeak(): void {
+    const inUse = this.smallBytes + this.rawBytes;
+    if (inUse > this.peakBytes) this.peakBytes = inUse;
+  }
+
+  // ---------------------------------------------------------------- checks
+
+  /** Arena slot + 1 of the arena holding `address`, 0 when none does. Checked mode rejects non-addresses. */
+  private ownerSlot(address: Address): number {
+    if (address >>> 0 !== address) {
+      if (this.checked === true) this.rejectNonAddress(address);
+      return 0;
+    }
+    const i = address >>> this.arenaBits;
+    return i < this.mapEntries.length ? this.mapEntries[i] : 0;
+  }
+
+  /** Throws unless a live block starts at `address` (checked mode), explaining what is there instead. */
+  private checkLive(slot: number, address: Address, what: string): void {
+    const g = address >>> this.alignShift;
+    if ((address & this.alignMask) === 0 && (this.liveBits[g >>> 5] & (1 << (g & 31))) !== 0) {
+      return;
+    }
+    this.rejectDead(slot, address, what);
+  }
+
+  /** Checked mode: whether free-list link `next` of a block in `pool` is 0 or an aligned address among the pool's blocks. */
+  private linkOk(pool: Address, next: Address): boolean {
+    return (
+      next === 0 ||
+      ((next & this.poolBase) >>> 0 === pool &&
+        next - pool >= this.poolOverhead &&
+        (next & this.alignMask) === 0)
+    );
+  }
+
+  // Errors are raised from separate functions: a `throw` inside the hot functions makes V8
+  // compile them markedly slower (about 1.5x the instructions per call on the churn benchmark).
+
+  /** Throws for a value that is not a heap address at all. */
+  private rejectNonAddress(address: number): never {
+    throw new InvalidPointerError(address, "a heap address (an unsigned 32-bit integer) returned by malloc");
+  }
+
+  /** Throws for a free list that would hand out a live block or follow a wild link. */
+  private rejectFreeList(pool: Address, bp: Address, next: Address): never {
+    throw this.corruptFreeList(pool, bp, next);
+  }
+
+  /** The error for a free list that would hand out a live block or follow a wild link (slow path, reads only). */
+  private corruptFreeList(pool: Address, bp: Address, next: Address): HeapCorruptionError {
+    if (this.linkOk(pool, next)) {
+      return new HeapCorruptionError(
+        bp,
+        "use-after-free",
+        `the free list of the pool at ${formatAddress(pool)} leads to this block, which is live: a free block's link word was overwritten`,
+      );
+    }
+    return new HeapCorruptionError(
+      bp,
+      "use-after-free",
+      `the free block's link word was overwritten: it holds ${formatAddress(next)}, expected 0 or a block ` +
+        `of its pool between ${formatAddress(pool + this.poolOverhead)} and ${formatAddress(pool + this.poolSize)}`,
+    );
+  }
+
+  /** Checked mode: marks the block at `address` live. */
+  private setLive(address: Address): void {
+    const g = address >>> this.alignShift;
+    this.liveBits[g >>> 5] |= 1 << (g & 31);
+  }
+
+  /** Checked mode: marks the block at `address` free. */
+  private clearLive(address: Address): void {
+    const g = address >>> this.alignShift;
+    this.liveBits[g >>> 5] &= ~(1 << (g & 31));
+  }
+
+  /** Throws the error explaining why no live block starts at `address`. */
+  private rejectDead(slot: number, address: Address, what: string): never {
+    throw this.explainDeadAddress(slot, address, what);
+  }
+
+  /** The error for an address in an arena where no live block starts (slow path, reads only). */
+  private explainDeadAddress(slot: number, address: Address, what: string): Error {
+    const u32 = this.heap.u32;
+    const t = this.arenas;
+    const pool = (address & this.poolBase) >>> 0;
+    const pi = pool >>> 2;
+    const offset = address - pool;
+    if (pool >= t.poolAddress[slot]) {
+      return new InvalidPointerError(
+        address,
+        `${what} of a block pymalloc handed out; this pool was never used`,
+      );
+    }
+    if (offset < this.poolOverhead) {
+      return new InvalidPointerError(
+        address,
+        `${what} of a block, not the pool header at ${formatAddress(pool)} (blocks start at ${formatAddress(pool + this.poolOverhead)})`,
+      );
+    }
+    const szidx = u32[pi + W_SZIDX];
+    if (szidx === DUMMY_SIZE_IDX) {
+      return new InvalidPointerError(
+        address,
+        `${what} of a block pymalloc handed out; this pool was never used`,
+      );
+    }
+    const size = (szidx + 1) << this.alignShift;
+    const rel = offset - this.poolOverhead;
+    if (rel % size !== 0) {
+      const start = pool + this.poolOverhead + rel - (rel % size);
+      return new InvalidPointerError(
+        address,
+        `${what} of the start of a block; this is ${rel % size} bytes into the ${size}-byte block at ${formatAddress(start)}`,
+      );
+    }
+    if (offset >= u32[pi + W_NEXTOFFSET] || offset + size > this.poolSize) {
+      return new InvalidPointerError(address, `${what} of a block pymalloc handed out; this one never was`);
+    }
+    return new DoubleFreeError(address, `${what} of a ${size}-byte pymalloc block that is already free`);
+  }
+}
