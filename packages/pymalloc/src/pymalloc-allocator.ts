@@ -159,23 +159,23 @@ export class PymallocAllocator implements Allocator {
   /** Address of the usedpools table (its imaginary head of class 0). */
   declare readonly usedPools: Address;
   /** Bytes of the mapping holding the usedpools table (whole pages). */
-  declare private readonly usedPoolsMapping: number;
+  private declare readonly usedPoolsMapping: number;
 
-  declare private readonly threshold: number;
-  declare private readonly alignShift: number;
-  declare private readonly alignMask: number;
-  declare private readonly poolSize: number;
-  declare private readonly poolBase: number;
-  declare private readonly poolOverhead: number;
+  private declare readonly threshold: number;
+  private declare readonly alignShift: number;
+  private declare readonly alignMask: number;
+  private declare readonly poolSize: number;
+  private declare readonly poolBase: number;
+  private declare readonly poolOverhead: number;
   /** Bytes of a pool after its header: a free-list link `next` is in range iff `(next - pool - poolOverhead) >>> 0 < poolSpan`. */
-  declare private readonly poolSpan: number;
-  declare private readonly arenaBits: number;
-  declare private readonly arenas: ArenaTable;
-  declare private readonly arenaMap: ArenaMap;
-  declare private readonly mapEntries: Int32Array;
-  declare private readonly live: LiveBlocks;
+  private declare readonly poolSpan: number;
+  private declare readonly arenaBits: number;
+  private declare readonly arenas: ArenaTable;
+  private declare readonly arenaMap: ArenaMap;
+  private declare readonly mapEntries: Int32Array;
+  private declare readonly live: LiveBlocks;
   /** `live.bits`, refreshed whenever it grows. */
-  declare private liveBits: Int32Array;
+  private declare liveBits: Int32Array;
 
   // Byte accounting. In use = small-block bytes + rawBytes; instead of the small-block bytes the
   // allocator keeps `slack = peakBytes - in use`, so that a small malloc or free updates one
@@ -481,7 +481,8 @@ export class PymallocAllocator implements Allocator {
     const word = bits[g >>> 5];
     if (
       (word & bit) !== 0 ||
-      (next !== 0 && ((next - pool - this.poolOverhead) >>> 0 >= this.poolSpan || (next & this.alignMask) !== 0))
+      (next !== 0 &&
+        ((next - pool - this.poolOverhead) >>> 0 >= this.poolSpan || (next & this.alignMask) !== 0))
     ) {
       this.rejectFreeList(pool, bp, next);
     }
