@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { blockPath, extractBlocks, missingOutput } from "./support/code-blocks";
+import {
+  blockPath,
+  extractBlocks,
+  extractPythonBlocks,
+  missingOutput,
+  uncheckedFences,
+} from "./support/code-blocks";
 
 const md = [
   "# Title",
@@ -51,5 +57,42 @@ describe("missingOutput", () => {
   it("reports a missing or out-of-order line", () => {
     expect(missingOutput(["done", "2"], "2\ndone\n")).toMatch(/"2"/);
     expect(missingOutput(["3"], "2\n")).toMatch(/expected the line "3"/);
+  });
+});
+
+describe("uncheckedFences", () => {
+  const text = ["```ts", "x", "```", "```sh", "ls", "```", "```js", "y", "```", "```", "+--+", "```"].join(
+    "\n",
+  );
+
+  it("names code in another language and unlabelled fences", () => {
+    expect(uncheckedFences(text, "g.md")).toEqual([
+      expect.stringMatching(/^g\.md:7: language "js"/),
+      expect.stringMatching(/^g\.md:10: fence without a language/),
+    ]);
+  });
+
+  it("names fences out of pairs: a closing fence with a language, or one never closed", () => {
+    // Meant: a diagram, then a ts block; the diagram's closing fence got a language.
+    const shifted = ["```text", "+--+", "```text", "prose", "```ts", "x", "```"].join("\n");
+    expect(uncheckedFences(shifted, "g.md")).toEqual([
+      expect.stringMatching(/^g\.md:3: a fence opens inside the block of line 1/),
+    ]);
+    expect(uncheckedFences("```ts\nx\n", "g.md")).toEqual([
+      expect.stringMatching(/^g\.md:1: the fence is never closed/),
+    ]);
+  });
+
+  it("can allow unlabelled fences", () => {
+    expect(uncheckedFences(text, "g.md", true)).toEqual([expect.stringMatching(/^g\.md:7:/)]);
+  });
+});
+
+describe("extractPythonBlocks", () => {
+  it("keeps python blocks with their `# →` lines and nothing else", () => {
+    const text = ["```python", "print(1 + 1)  # → 2", "x = '#'", "```", "```ts", "1;", "```"].join("\n");
+    expect(extractPythonBlocks(text, "f.md")).toEqual([
+      { file: "f.md", line: 1, code: "print(1 + 1)  # → 2\nx = '#'\n", expected: ["2"] },
+    ]);
   });
 });

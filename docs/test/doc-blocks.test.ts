@@ -1,12 +1,12 @@
 // Every ```ts block of the guides and READMEs is type-checked and, unless tagged `norun`,
 // run with Node as a user would run it; its `// →` lines must appear on stdout in order.
 import { execFile } from "node:child_process";
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join, relative } from "node:path";
 import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
-import { blockPath, type CodeBlock, missingOutput, readBlocks } from "./support/code-blocks";
+import { blockPath, type CodeBlock, missingOutput, readBlocks, uncheckedFences } from "./support/code-blocks";
 import { DOCS_DIR, markdownFiles, ROOT_DIR, SCRATCH_DIR } from "./support/doc-files";
 
 const run = promisify(execFile);
@@ -42,11 +42,26 @@ beforeAll(() => {
 describe("documentation code blocks", () => {
   it("finds the guides' and every README's blocks", () => {
     const files = new Set(blocks.map((b) => b.file));
-    for (const guide of ["getting-started", "compose-a-runtime", "write-your-own-strategy"]) {
+    for (const guide of [
+      "getting-started",
+      "architecture",
+      "compose-a-runtime",
+      "write-your-own-strategy",
+      "cpython-fidelity",
+    ]) {
       expect(files).toContain(`docs/${guide}.md`);
     }
     expect(files).toContain("packages/runtime/README.md");
     expect(blocks.filter((b) => b.mode === "run").length).toBeGreaterThanOrEqual(10);
+  });
+
+  it("lets no code escape: every fence is TypeScript, Python, or a command, diagram or output", () => {
+    // The guides label every fence; the READMEs may leave diagrams unlabelled.
+    const bad = markdownFiles().flatMap((path) => {
+      const file = relative(ROOT_DIR, path);
+      return uncheckedFences(readFileSync(path, "utf8"), file, !file.startsWith("docs/"));
+    });
+    expect(bad).toEqual([]);
   });
 
   it("type-checks every block", async () => {

@@ -118,26 +118,30 @@ describe.each(packages.map((p) => [p.name, p] as const))("%s from its tarball", 
     expect(Number(out.trim())).toBeGreaterThan(0);
   });
 
-  const block = readBlocks(join(pkg.dir, "README.md"), ROOT_DIR).find((b) => b.mode === "run");
-  it.runIf(block !== undefined).each(["esm", "cjs"] as const)(
-    "runs the README example as %s",
-    async (format) => {
-      const js = ts.transpileModule(block!.code, {
-        compilerOptions: {
-          target: ts.ScriptTarget.ES2022,
-          module: format === "esm" ? ts.ModuleKind.ESNext : ts.ModuleKind.CommonJS,
-          esModuleInterop: true,
-        },
-      }).outputText;
-      const file = join(project, `${name.replace(/\W/g, "-")}-readme.${format === "esm" ? "mjs" : "cjs"}`);
-      writeFileSync(file, js);
-      const out = await sh(process.execPath, [file], project, 60_000);
-      expect(
-        missingOutput(block!.expected, out),
-        `${block!.file}:${block!.line} as ${format}`,
-      ).toBeUndefined();
-    },
-  );
+  const examples = readBlocks(join(pkg.dir, "README.md"), ROOT_DIR).filter((b) => b.mode === "run");
+
+  it("has a README example to run", () => {
+    expect(examples.length, `${name}'s README has no runnable \`\`\`ts block`).toBeGreaterThan(0);
+  });
+
+  it.each(
+    examples.flatMap((block) =>
+      (["esm", "cjs"] as const).map((format) => [block.line, format, block] as const),
+    ),
+  )("runs the README example at line %i as %s", async (_line, format, block) => {
+    const js = ts.transpileModule(block.code, {
+      compilerOptions: {
+        target: ts.ScriptTarget.ES2022,
+        module: format === "esm" ? ts.ModuleKind.ESNext : ts.ModuleKind.CommonJS,
+        esModuleInterop: true,
+      },
+    }).outputText;
+    const base = `${name.replace(/\W/g, "-")}-readme-${block.index}`;
+    const file = join(project, `${base}.${format === "esm" ? "mjs" : "cjs"}`);
+    writeFileSync(file, js);
+    const out = await sh(process.execPath, [file], project, 60_000);
+    expect(missingOutput(block.expected, out), `${block.file}:${block.line} as ${format}`).toBeUndefined();
+  });
 });
 
 it("packs every publishable package", () => {

@@ -19,9 +19,10 @@
  *
  * @module
  */
+import { DEFAULT_MAX_HEAP_BYTES } from "@pymem/core";
 import { Command, CommanderError, Option } from "commander";
 import { UsageError } from "./cli-error";
-import { GIB, MIB, parseOnOff, parsePowerOfTwoSize, parseThresholds } from "./option-values";
+import { MIB, parseOnOff, parsePowerOfTwoSize, parseThresholds } from "./option-values";
 
 /** Names of the runtime presets. */
 export const PRESET_NAMES = ["cpython311", "classic", "minimal"] as const;
@@ -42,12 +43,15 @@ export type GcName = (typeof GC_NAMES)[number];
 
 /** Smallest arena accepted on the command line: 4 KiB. */
 export const MIN_ARENA_BYTES = 4096;
-/** Largest arena accepted on the command line: 1 GiB. */
-export const MAX_ARENA_BYTES = GIB;
+/**
+ * Largest arena accepted on the command line: 512 MiB, half the heap's maximum. An arena is
+ * mapped aligned to its own size and address 0 is never mapped, so a larger one can never fit.
+ */
+export const MAX_ARENA_BYTES = DEFAULT_MAX_HEAP_BYTES / 2;
 /** Smallest pool accepted on the command line: 1 KiB. */
 export const MIN_POOL_BYTES = 1024;
-/** Largest pool accepted on the command line: 1 GiB. */
-export const MAX_POOL_BYTES = GIB;
+/** Largest pool accepted on the command line: the largest arena. */
+export const MAX_POOL_BYTES = MAX_ARENA_BYTES;
 /** Smallest block alignment accepted: 8 B (a free block holds an 8-byte link). */
 export const MIN_ALIGNMENT_BYTES = 8;
 /** Largest block alignment accepted: 512 B (one size class). */
@@ -114,7 +118,7 @@ export function addCompositionOptions(command: Command): Command {
     .addOption(
       new Option(
         "--alignment <bytes>",
-        "pymalloc block alignment and size-class step, a power of two (8 or 16)",
+        "pymalloc block alignment and size-class step, a power of two from 8 to 512 (CPython: 16)",
       ).argParser((v) => parsePowerOfTwoSize(v, MIN_ALIGNMENT_BYTES, MAX_ALIGNMENT_BYTES)),
     )
     .addOption(
@@ -141,11 +145,16 @@ export function compositionFromOptions(options: Record<string, unknown>): Compos
 /**
  * Parses the text of one `compare --with "<options>"`: composition options only, separated
  * by white space.
- * @throws UsageError `--with "<text>": <problem>` for anything else
+ * @throws UsageError `--with "<text>": <problem>` for anything else, and for an empty text
  * @example parseWithOptions("--raw first-fit --gc none") // { preset: "cpython311", raw: "first-fit", gc: "none" }
  */
 export function parseWithOptions(text: string): Composition {
-  const tokens = text.trim().length === 0 ? [] : text.trim().split(/\s+/);
+  if (text.trim().length === 0) {
+    throw new UsageError(
+      `--with "${text}" is empty: give the composition's options, e.g. --with "--preset cpython311"`,
+    );
+  }
+  const tokens = text.trim().split(/\s+/);
   const command = addCompositionOptions(new Command("--with"))
     .exitOverride()
     .configureOutput({ writeOut: () => {}, writeErr: () => {}, outputError: () => {} })

@@ -11,12 +11,13 @@
  *          |                 +-- anything else                         -> "internal error: ...", 1
  *          +-- CommanderError: --help / --version                      -> 0
  *                              unknown command / option, bad value     -> one line, 2
+ *                              (help <unknown> is parsed as <unknown>: the same one line)
  * ```
  *
  * @module
  */
 import { ConfigurationError, PymemError, SizeError } from "@pymem/core";
-import { CommanderError } from "commander";
+import { type Command, CommanderError } from "commander";
 import { CliError, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, errorLine } from "./cli-error";
 import type { CliIo } from "./io";
 import { createProgram } from "./program";
@@ -33,6 +34,17 @@ export function classifyError(error: unknown): { exitCode: number; message: stri
 }
 
 /**
+ * Whether `args` is `help <name>` for a name that is no command. Commander would print the
+ * whole program help on stderr for it; parsed as `<name>` instead, it gets the one-line
+ * "unknown command" error (with a suggestion) that `pymem <name>` gets.
+ */
+function unknownHelpTopic(program: Command, args: readonly string[]): boolean {
+  const [first, topic] = args;
+  if (first !== "help" || topic === undefined || topic.startsWith("-")) return false;
+  return !program.commands.some((c) => c.name() === topic || c.aliases().includes(topic));
+}
+
+/**
  * Runs the command line `args` (without the node and script paths).
  * @returns the exit code
  * @example
@@ -43,7 +55,7 @@ export function classifyError(error: unknown): { exitCode: number; message: stri
 export function main(args: readonly string[], io: CliIo): number {
   const program = createProgram(io);
   try {
-    program.parse(args, { from: "user" });
+    program.parse(unknownHelpTopic(program, args) ? args.slice(1) : args, { from: "user" });
     return EXIT_OK;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT_OK : EXIT_USAGE;

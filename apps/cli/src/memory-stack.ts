@@ -57,7 +57,8 @@ function pymallocConfig(c: Composition, presetConfig: RuntimeOptions["pymalloc"]
 
 /**
  * The runtime options of a composition: the preset, with every given option overriding its slot.
- * @throws UsageError for pymalloc geometry without pymalloc, or thresholds without a collector
+ * @throws UsageError for pymalloc geometry without pymalloc, thresholds without a collector, or
+ *   more than one threshold for the single-generation mark-sweep collector
  */
 export function runtimeOptions(c: Composition): RuntimeOptions {
   const base: RuntimeOptions = presets[c.preset];
@@ -72,6 +73,11 @@ export function runtimeOptions(c: Composition): RuntimeOptions {
   if (c.threshold !== undefined && gc === "none") {
     throw new UsageError(
       "--threshold sets the cycle collector's thresholds, but this composition has --gc none",
+    );
+  }
+  if (c.threshold !== undefined && gc === "mark-sweep" && c.threshold.length > 1) {
+    throw new UsageError(
+      `--gc mark-sweep has one threshold, but --threshold ${c.threshold.join(",")} gives ${c.threshold.length}`,
     );
   }
   const options: { -readonly [K in keyof RuntimeOptions]: RuntimeOptions[K] } = { ...base, objectDomain, gc };

@@ -112,6 +112,25 @@ export function renderRunReport(report: RunReport): string {
 }
 
 /**
+ * The union of several reports' metric labels in display order: a label one report lacks
+ * (the older generations of a composition without them) goes right after the label that
+ * precedes it in the report that has it, never at the end of the table.
+ * @example mergeRowLabels([["a", "c"], ["a", "b", "c"]]) // ["a", "b", "c"]
+ */
+export function mergeRowLabels(lists: readonly (readonly string[])[]): string[] {
+  const merged: string[] = [];
+  for (const list of lists) {
+    let at = 0;
+    for (const label of list) {
+      const found = merged.indexOf(label);
+      if (found >= 0) at = found + 1;
+      else merged.splice(at++, 0, label);
+    }
+  }
+  return merged;
+}
+
+/**
  * The side-by-side table `pymem compare` prints: one row per metric, one column per composition.
  * Metrics a composition lacks (arenas without pymalloc, generations without a collector) show "-".
  */
@@ -119,13 +138,8 @@ export function renderComparison(reports: readonly RunReport[]): string {
   const first = reports[0]!;
   const what =
     first.seed === null ? first.workload : `${first.workload} (seed ${first.seed}, scale ${first.scale})`;
-  const labels: string[] = [];
-  const byLabel: Map<string, string>[] = [];
-  for (const report of reports) {
-    const rows = new Map(summaryRows(report));
-    byLabel.push(rows);
-    for (const label of rows.keys()) if (!labels.includes(label)) labels.push(label);
-  }
+  const byLabel = reports.map((report) => new Map(summaryRows(report)));
+  const labels = mergeRowLabels(byLabel.map((rows) => [...rows.keys()]));
   const widths = [Math.max(...labels.map((l) => l.length)) + 2];
   for (let i = 0; i < reports.length; i++) {
     const values = [...byLabel[i]!.values()].map((v) => v.length);

@@ -48,7 +48,8 @@ function describe(value: unknown): string {
  * Parses trace text.
  * @param text - the whole file
  * @param source - file name used in error messages
- * @throws UsageError `source:line: <problem>` for the first malformed or inconsistent line
+ * @throws UsageError `source:line: <problem>` for the first malformed or inconsistent line, or
+ *   `source: the trace has no events` for a file that is empty or only blank lines
  * @example
  * ```ts
  * const trace = parseTrace('{"op":"alloc","id":1,"size":32}\n{"op":"free","id":1}\n', "t.jsonl");
@@ -163,14 +164,21 @@ export function parseTrace(text: string, source: string): Trace {
     lines[length] = lineNumber;
     length++;
   }
+  if (length === 0) {
+    throw new UsageError(
+      `${source}: the trace has no events (expected one JSON object per line, such as {"op":"alloc","id":1,"size":32})`,
+    );
+  }
   return { source, length, ops, slots, sizes, lines, slotCount: slotOfId.size, liveAtEnd: liveCount };
 }
 
 /**
  * Reads and parses a trace file; `-` reads standard input.
- * @throws UsageError when the file cannot be read, or for its first malformed line
+ * @throws UsageError for an empty file name, when the file cannot be read, or for its first
+ *   malformed line
  */
 export function readTrace(path: string): Trace {
+  if (path.length === 0) throw new UsageError("--trace needs a file name (or - for standard input)");
   let text: string;
   try {
     text = readFileSync(path === "-" ? 0 : path, "utf8");

@@ -82,6 +82,20 @@ describe("pymem", () => {
     expect(oneErrorLine(r)).toBe("pymem: error: unknown command 'rnu' (Did you mean run?)");
   });
 
+  it("help for an unknown command is the same one error line, exit 2", () => {
+    const r = runCli(["help", "rnu"]);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(oneErrorLine(r)).toBe("pymem: error: unknown command 'rnu' (Did you mean run?)");
+    expect(oneErrorLine(runCli(["help", "zzz"]))).toBe("pymem: error: unknown command 'zzz'");
+  });
+
+  it("help without a command is the program's help on stdout, exit 0", () => {
+    const r = runCli(["help"]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe(runCli(["--help"]).stdout);
+  });
+
   it("an unknown option is one error line, exit 2", () => {
     const r = runCli(["run", "trees", "--sede", "3"]);
     expect(r.status).toBe(2);

@@ -40,6 +40,45 @@ describe("pymem compare", () => {
     expect(arenas[0]).not.toBe("-");
   });
 
+  it("keeps the metrics in report order when the first composition lacks some", () => {
+    const r = runCli([
+      "compare",
+      "cycles",
+      "--scale",
+      "0.02",
+      "--with",
+      "--gc none",
+      "--with",
+      "--allocator raw",
+      "--with",
+      "--gc generational",
+    ]);
+    expect(r.status).toBe(0);
+    const labels = r.stdout
+      .split("\n")
+      .filter((l) => l.startsWith("│"))
+      .map((l) => l.split("│")[1]!.trim());
+    expect(labels).toEqual([
+      "metric",
+      "wall time",
+      "objects allocated",
+      "ops/s",
+      "peak mapped",
+      "mapped at end",
+      "arenas allocated",
+      "arenas reclaimed",
+      "arenas highwater",
+      "pools in use",
+      "collections gen 0",
+      "collections gen 1",
+      "collections gen 2",
+      "objects collected",
+      "fragmentation",
+      "live blocks",
+      "live bytes",
+    ]);
+  });
+
   it("--json gives every report", () => {
     const r = runCli([
       "compare",
@@ -84,6 +123,10 @@ describe("pymem compare", () => {
     [
       ["compare", "trees", "--with", "--gc none", "--with", "classic"],
       '--with "classic": too many arguments. Expected 0 arguments but got 1.',
+    ],
+    [
+      ["compare", "trees", "--with", "--gc none", "--with", ""],
+      '--with "" is empty: give the composition\'s options, e.g. --with "--preset cpython311"',
     ],
     [
       ["compare", "nope", "--with", "--gc none", "--with", "--gc generational"],

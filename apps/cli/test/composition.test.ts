@@ -23,7 +23,13 @@ describe("parseWithOptions", () => {
       alignment: 16,
       threshold: [500, 5],
     });
-    expect(parseWithOptions("   ")).toEqual({ preset: "cpython311" });
+  });
+
+  it.each(["", "   "])("rejects an empty --with %j: a composition needs at least one option", (text) => {
+    expect(() => parseWithOptions(text)).toThrow(UsageError);
+    expect(() => parseWithOptions(text)).toThrow(
+      `--with "${text}" is empty: give the composition's options, e.g. --with "--preset cpython311"`,
+    );
   });
 
   it("raises one-line usage errors naming the --with text", () => {

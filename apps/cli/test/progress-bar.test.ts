@@ -44,6 +44,64 @@ describe("ProgressBar", () => {
     bar.stop();
   });
 
+  it("redraws at most once per redraw interval, and always at the end", () => {
+    const stream = new FakeTerminal();
+    let now = 0;
+    const bar = new ProgressBar({ stream, enabled: true, delayMs: 1000, redrawMs: 100, clock: () => now });
+    now = 1000;
+    bar.update(300, 1000);
+    expect(stream.text).toContain("30%");
+    const drawn = stream.text;
+    now = 1050;
+    bar.update(400, 1000);
+    expect(stream.text).toBe(drawn);
+    now = 1100;
+    bar.update(500, 1000);
+    expect(stream.text.slice(drawn.length)).toContain("50%");
+    now = 1101;
+    bar.update(1000, 1000);
+    expect(stream.text).toMatch(/100%[^\n]*$/);
+    bar.stop();
+  });
+
+  it("shows counts with thousands separators and the time since the work started", () => {
+    const stream = new FakeTerminal();
+    let now = 0;
+    const bar = new ProgressBar({ stream, enabled: true, delayMs: 1000, label: "json", clock: () => now });
+    now = 5000;
+    bar.update(2000, 12_345);
+    expect(stream.text).toContain("json [");
+    expect(stream.text).toContain("% 2,000/12,345 5s, eta ");
+    bar.stop();
+  });
+
+  it("fits a long label into an 80-column line, keeping its end", () => {
+    const stream = new FakeTerminal();
+    const label = `trace:/var/tmp/recordings/${"x".repeat(40)}/app.jsonl`;
+    const bar = new ProgressBar({ stream, enabled: true, delayMs: 0, label });
+    bar.update(12_345_678, 99_999_999);
+    bar.stop();
+    const line = stream.text.split("\x1b[1G")[1]!.split("\x1b[0K")[0]!;
+    expect(line).toMatch(/^…x*\/app\.jsonl \[/);
+    expect(line).toContain("% 12,345,678/99,999,999 0s, eta ");
+    expect(line.length, line).toBeLessThanOrEqual(80);
+  });
+
+  it("leaves the cursor, line wrapping and Ctrl-C alone", () => {
+    const stream = new FakeTerminal();
+    const sigint = process.listenerCount("SIGINT");
+    const sigterm = process.listenerCount("SIGTERM");
+    const bar = new ProgressBar({ stream, enabled: true, delayMs: 0 });
+    bar.update(1, 10);
+    expect(bar.shown).toBe(true);
+    // A synchronous run cannot service a signal listener: one would make Ctrl-C wait for the run.
+    expect(process.listenerCount("SIGINT")).toBe(sigint);
+    expect(process.listenerCount("SIGTERM")).toBe(sigterm);
+    bar.stop();
+    expect(stream.text).not.toContain("\x1b[?25l"); // cursor hidden
+    expect(stream.text).not.toContain("\x1b[?7l"); // line wrapping off
+  });
+
   it("draws nothing when disabled, however long the run", () => {
     const stream = new FakeTerminal();
     let now = 0;
@@ -82,6 +140,14 @@ describe("the progress bar of the built CLI", () => {
     const out = runOnTerminal("run trees --scale 0.05", 0);
     expect(out).toMatch(/trees \[[^\]]*\] \d+%/);
     expect(out).toContain("trees (seed 1, scale 0.05) on cpython311");
+    // The bar's line is erased before the report is printed where it stood.
+    const title = out.indexOf("trees (seed 1, scale 0.05) on cpython311");
+    const lastFrame = out.lastIndexOf("trees [", title);
+    expect(lastFrame).toBeGreaterThanOrEqual(0);
+    const tail = out.slice(lastFrame, title);
+    expect(tail).toContain("100%");
+    expect(tail).not.toContain("\n");
+    expect(tail.endsWith("\x1b[2K")).toBe(true); // erase the whole line
   });
 
   it.skipIf(!hasScript)("does not appear while the run is shorter than the delay", () => {

@@ -14,10 +14,10 @@ export interface CliResult {
 
 export function runCli(
   args: readonly string[],
-  options: { input?: string; env?: Record<string, string> } = {},
+  options: { input?: string; env?: Record<string, string>; cwd?: string } = {},
 ): CliResult {
   const result = spawnSync(process.execPath, [cliPath, ...args], {
-    cwd: appDir,
+    cwd: options.cwd ?? appDir,
     encoding: "utf8",
     input: options.input ?? "",
     env: { ...process.env, ...options.env },

@@ -170,7 +170,7 @@ describe("pymem run errors", () => {
     ],
     [
       ["run", "trees", "--arena-size", "300K"],
-      "option '--arena-size <bytes>' argument '300K' is invalid. Expected a power of two from 4K to 1G.",
+      "option '--arena-size <bytes>' argument '300K' is invalid. Expected a power of two from 4K to 512M.",
     ],
     [
       ["run", "trees", "--pool-size", "-4K"],
@@ -207,6 +207,50 @@ describe("pymem run errors", () => {
     [
       ["run", "trees", "--gc", "none", "--threshold", "100"],
       "--threshold sets the cycle collector's thresholds, but this composition has --gc none",
+    ],
+    [
+      ["run", "trees", "--gc", "mark-sweep", "--threshold", "100,5,5"],
+      "--gc mark-sweep has one threshold, but --threshold 100,5,5 gives 3",
+    ],
+    [
+      ["stats", "trees", "--arena-size", "1G"],
+      "option '--arena-size <bytes>' argument '1G' is invalid. Expected a power of two from 4K to 512M.",
+    ],
+    [
+      ["run", "trees", "--pool-size", "2M"],
+      "invalid configuration arenaSize = 1048576: expected at least the pool size (2097152), a whole number of pools",
+    ],
+    [
+      ["run", "trees", "--alignment", "3"],
+      "option '--alignment <bytes>' argument '3' is invalid. Expected a power of two from 8 to 512.",
+    ],
+    [
+      ["run", "trees", "--threshold", "1,2,3,4"],
+      "option '--threshold <a,b,c>' argument '1,2,3,4' is invalid. Expected 1 to 3 comma-separated integers from 0 to 2147483647, e.g. 700,10,10.",
+    ],
+    [
+      ["run", "trees", "--threshold", "1,,2"],
+      "option '--threshold <a,b,c>' argument '1,,2' is invalid. Expected 1 to 3 comma-separated integers from 0 to 2147483647, e.g. 700,10,10.",
+    ],
+    [
+      ["run", "trees", "--seed", "abc"],
+      "option '--seed <n>' argument 'abc' is invalid. Expected an integer from 0 to 4294967295.",
+    ],
+    [
+      ["run", "trees", "--seed", "4294967296"],
+      "option '--seed <n>' argument '4294967296' is invalid. Expected an integer from 0 to 4294967295.",
+    ],
+    [
+      ["run", "trees", "--seed", "1e3"],
+      "option '--seed <n>' argument '1e3' is invalid. Expected an integer from 0 to 4294967295.",
+    ],
+    [
+      ["run", "trees", "--scale", "Infinity"],
+      "option '--scale <x>' argument 'Infinity' is invalid. Expected a number > 0 and <= 1000.",
+    ],
+    [
+      ["run", "trees", "--arena-size", "99999999999999999999G"],
+      "option '--arena-size <bytes>' argument '99999999999999999999G' is invalid. Expected a byte size below 2^53.",
     ],
   ])("%j -> exit 2, one line", (args, message) => {
     const r = runCli(args);

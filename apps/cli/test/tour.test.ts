@@ -28,9 +28,12 @@ describe("pymem tour", () => {
   it("shows the cycle surviving del and gc.collect() returning 2", () => {
     expect(r.stdout).toMatch(/>>> gc\.collect\(\)\n {2}2\n/);
     expect(r.stdout).toMatch(/Bytes still used by the nodes after the collection: 0\./);
-    expect(r.stdout).toMatch(
-      /On the minimal preset .* gc\.collect\(\) returns 0\nand the (\d+) bytes stay in use/,
+    const kept = /The two nodes \(with their attribute storage\) still use (\d+) bytes\./.exec(r.stdout);
+    expect(Number(kept?.[1])).toBeGreaterThan(0);
+    const leaked = /On the minimal preset .* gc\.collect\(\) returns 0\nand the (\d+) bytes stay in use/.exec(
+      r.stdout,
     );
+    expect(Number(leaked?.[1])).toBeGreaterThan(0);
   });
 
   it("shows thresholds (700, 10, 10) and the counts after 2,000 lists", () => {
@@ -50,5 +53,24 @@ describe("pymem tour", () => {
     expect(r.stdout).toMatch(/\|[a-zA-Z.-]{64}\|/);
     expect(r.stdout).toMatch(/[A-Z]/); // some pool is full after the trees workload
     expect(r.stdout).toContain("legend:");
+  });
+
+  it("draws the heap map the arenas table counts: case = full/used, . empty, - not carved", () => {
+    const tableRows = [
+      ...r.stdout.matchAll(/^│ (0x[0-9a-f]{8}) +│ +(\d+) │ +(\d+) │ +(\d+) │ +(\d+) │ +(\d+) │$/gm),
+    ];
+    expect(tableRows.length).toBeGreaterThan(0);
+    for (const [, address, pools, used, full, empty, uncarved] of tableRows) {
+      const map = [...r.stdout.matchAll(new RegExp(`^ {2}${address} \\|([^|]+)\\|$`, "gm"))]
+        .map((m) => m[1])
+        .join("");
+      expect(map.length).toBe(Number(pools));
+      expect([
+        (map.match(/[a-z]/g) ?? []).length,
+        (map.match(/[A-Z]/g) ?? []).length,
+        (map.match(/\./g) ?? []).length,
+        (map.match(/-/g) ?? []).length,
+      ]).toEqual([Number(used), Number(full), Number(empty), Number(uncarved)]);
+    }
   });
 });

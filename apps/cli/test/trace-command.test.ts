@@ -119,6 +119,34 @@ describe("pymem run --trace", () => {
     expect(oneErrorLine(r)).toMatch(/cannot read trace .*nope\.jsonl: no such file$/);
   });
 
+  it.each([
+    ["an empty file", (): string => traceFile("empty.jsonl", []), /empty\.jsonl: the trace has no events \(/],
+    [
+      "a file of blank lines",
+      (): string => traceFile("blank.jsonl", ["", "  ", "\t"]),
+      /blank\.jsonl: the trace has no events \(/,
+    ],
+    ["a directory", (): string => dir, /cannot read trace .*: it is a directory$/],
+    [
+      "an empty file name",
+      (): string => "",
+      /^pymem: error: --trace needs a file name \(or - for standard input\)$/,
+    ],
+  ])("%s as the trace is one error line, exit 2", (_what, path, pattern) => {
+    for (const command of ["run", "stats"]) {
+      const r = runCli([command, "--trace", path()]);
+      expect(r.status).toBe(2);
+      expect(r.stdout).toBe("");
+      expect(oneErrorLine(r)).toMatch(pattern);
+    }
+  });
+
+  it("an empty standard input is one error line, exit 2", () => {
+    const r = runCli(["run", "--trace", "-"], { input: "" });
+    expect(r.status).toBe(2);
+    expect(oneErrorLine(r)).toMatch(/^pymem: error: <stdin>: the trace has no events/);
+  });
+
   it("exhausting the heap names the event's line, exit 1", () => {
     const path = traceFile("huge.jsonl", [
       '{"op":"alloc","id":1,"size":16}',

@@ -31,8 +31,10 @@ describe("parseTrace", () => {
     expect(trace.liveAtEnd).toBe(1);
   });
 
-  it("accepts an empty file", () => {
-    expect(parseTrace("", "t.jsonl").length).toBe(0);
+  it.each(["", "\n\n", "  \r\n\t\n"])("rejects a trace with no events (%j)", (text) => {
+    expect(() => parseTrace(text, "t.jsonl")).toThrow(
+      /^t\.jsonl: the trace has no events \(expected one JSON object per line/,
+    );
   });
 
   it.each([
@@ -78,6 +80,7 @@ describe("parseTrace", () => {
     fc.assert(
       fc.property(
         fc.array(fc.tuple(fc.integer({ min: 0, max: 20 }), fc.integer({ min: 0, max: 2000 }), fc.boolean()), {
+          minLength: 1,
           maxLength: 300,
         }),
         (steps) => {

@@ -71,11 +71,35 @@ export abstract class BaseHeap implements Heap {
     }
     const doubled = Math.min(this.maxByteLength, Math.max(old * 2, minByteLength));
     const target = Math.min(this.maxByteLength, alignUp(doubled, this.growthGranule));
-    this.growTo(target);
+    if (!this.tryGrowTo(target)) {
+      // The platform refused the doubled size (out of memory, or a WebAssembly.Memory whose
+      // own maximum is lower): settle for exactly what was asked.
+      const exact = Math.min(this.maxByteLength, alignUp(minByteLength, this.growthGranule));
+      if (exact === target || !this.tryGrowTo(exact)) {
+        throw new MemoryError(
+          minByteLength - old,
+          `the platform refused to grow the heap from ${old} to ${minByteLength} bytes`,
+        );
+      }
+    }
     for (const listener of this.listeners) listener(this, old);
   }
 
-  /** Makes the buffer `byteLength` bytes long (a granule multiple within the maximum) and resets the views. */
+  /** Calls `growTo`; false when the platform refused (a `RangeError`), the heap then unchanged. */
+  private tryGrowTo(byteLength: number): boolean {
+    try {
+      this.growTo(byteLength);
+      return true;
+    } catch (e) {
+      if (e instanceof RangeError) return false;
+      throw e;
+    }
+  }
+
+  /**
+   * Makes the buffer `byteLength` bytes long (a granule multiple within the maximum) and resets
+   * the views. Throws a `RangeError`, leaving the heap as it was, when the platform refuses.
+   */
   protected abstract growTo(byteLength: number): void;
 
   onGrow(listener: HeapGrowListener): () => void {

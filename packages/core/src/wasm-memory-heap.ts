@@ -12,6 +12,7 @@
  * @module
  */
 import { BaseHeap, resolveHeapSizes } from "./base-heap";
+import { ConfigurationError } from "./errors";
 import type { HeapOptions } from "./heap";
 
 /** Bytes in one WebAssembly page. */
@@ -19,7 +20,10 @@ export const WASM_PAGE_BYTES = 65536;
 
 /** Options of {@link WasmMemoryHeap}. */
 export interface WasmMemoryHeapOptions extends HeapOptions {
-  /** Use this memory instead of creating one (its maximum must be set). */
+  /**
+   * Use this memory instead of creating one. Its current size must not exceed `maxByteLength`;
+   * when its own maximum is lower, growing past it raises `MemoryError`.
+   */
   memory?: WebAssembly.Memory;
   /**
    * Create a shared memory (backed by a `SharedArrayBuffer`).
@@ -51,6 +55,13 @@ export class WasmMemoryHeap extends BaseHeap {
         maximum: max / WASM_PAGE_BYTES,
         shared: options.shared ?? false,
       });
+    if (this.memory.buffer.byteLength > max) {
+      throw new ConfigurationError(
+        "memory",
+        `a WebAssembly.Memory of at most maxByteLength = ${max} bytes`,
+        `a memory of ${this.memory.buffer.byteLength} bytes`,
+      );
+    }
     this.setViews(this.memory.buffer, this.memory.buffer.byteLength);
   }
 

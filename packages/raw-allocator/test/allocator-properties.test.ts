@@ -33,7 +33,7 @@ function run(
       for (let step = 0; step < ops.length; step++) {
         apply(model, ops[step]!, 1500);
         model.verifyStats();
-        if (step % 97 === 0) model.verifyAllEdges();
+        model.verifyStep();
         if (step % 5000 === 0) raw.check();
       }
       raw.check();

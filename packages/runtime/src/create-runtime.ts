@@ -66,6 +66,9 @@ import { SysModule } from "./sys-module";
 import { Tracemalloc } from "./tracemalloc";
 import { TracingAllocator } from "./tracing-allocator";
 
+/** A deallocation listener that ignores the notices (see where the collector is attached). */
+const IGNORED_DEALLOCATIONS: Pick<CycleCollector, "onDeallocate"> = { onDeallocate: () => {} };
+
 function oneOf<T extends string>(option: string, value: unknown, names: readonly T[]): T {
   if (typeof value === "string" && (names as readonly string[]).includes(value)) return value as T;
   throw new ConfigurationError(
@@ -318,7 +321,10 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
     } else collector = createCollector("none", common);
   }
   space.collector = collector;
-  refcount.attachCollector?.(collector);
+  // Generation 0 counts memory taken from and returned to the object domain, which only the
+  // object space sees (free-list hits count neither way): it tells the collector of
+  // deallocations itself, so the strategy's own notices go nowhere.
+  refcount.attachCollector?.(IGNORED_DEALLOCATIONS);
 
   // Singletons and caches.
   core.dicts.init(

@@ -13,6 +13,8 @@ export { createRuntime } from "./create-runtime";
 export type { FieldKind, FieldSpec, TypeDefinition, TypeSpec } from "./define-type";
 export { defineType } from "./define-type";
 export { Frame } from "./frame";
+export type { FunctionBody } from "./function";
+export { PyFunction } from "./function";
 export type { ObjectRef } from "./gc-facade";
 export { RuntimeGc } from "./gc-facade";
 export { HandleTable } from "./handle-table";
@@ -106,7 +108,7 @@ export { FloatType, formatFloat } from "./types/float-type";
 export type { InstanceHost } from "./types/instance-type";
 export { InstanceType, MANAGED_DICT_PREHEADER } from "./types/instance-type";
 export { BoolType, DIGIT_BYTES, IntType, PYLONG_BASE, PYLONG_MASK, PYLONG_SHIFT } from "./types/int-type";
-export { ListType } from "./types/list-type";
+export { displayCapacity, ListType, STACK_USE_GUIDELINE } from "./types/list-type";
 export { NoneType } from "./types/none-type";
 export { SET_DUMMY, SET_LINEAR_PROBES, SET_MINSIZE, SET_PERTURB_SHIFT, SetType } from "./types/set-type";
 export {

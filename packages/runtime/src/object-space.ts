@@ -14,10 +14,12 @@
  *  every pointer-sized field: | value (u32, low half) | 0 (high half, 64-bit layout only) |
  * ```
  *
- * Every container allocation counts towards the youngest generation (CPython's
- * `_PyObject_GC_Link`), and the refcount strategy reports every container deallocation, so
- * `gc.get_count()` is allocations minus deallocations of containers since the last
- * collection.
+ * A container allocation counts towards the youngest generation when its memory comes from
+ * the object domain (CPython's `_PyObject_GC_Link` in `PyObject_GC_New`), and a container
+ * deallocation counts off when its memory goes back to it (`PyObject_GC_Del`): an object
+ * reused from a free list, or kept in one, counts neither way, as CPython 3.11's list, dict
+ * and tuple free lists bypass both. So `gc.get_count()` is container memory taken from the
+ * domain minus container memory returned since the last collection.
  *
  * @module
  */
@@ -220,15 +222,16 @@ export class ObjectSpace {
 
   /**
    * Memory for a fresh object of type `typeId`: refcount 1, header set, the rest zeroed,
-   * untracked. A container allocation counts towards generation 0 (which may run an
-   * automatic collection before this returns; the new object is not tracked yet, so the
-   * collection cannot see it).
+   * untracked. A container whose memory came from the domain (not from a free list) counts
+   * towards generation 0, which may run an automatic collection before this returns (the new
+   * object is not tracked yet, so the collection cannot see it).
    * @throws MemoryError when memory is exhausted; nothing changes
    */
   newObject(typeId: number, itemCount = 0): Address {
     const mem = this.mem;
     const previous = mem.currentType;
     mem.currentType = typeId;
+    const fromDomain = mem.allocations;
     let obj: Address;
     try {
       obj = this.allocators[typeId]!.allocate(itemCount);
@@ -236,13 +239,20 @@ export class ObjectSpace {
       mem.currentType = previous;
     }
     if (this.noteAllocated !== null) this.noteAllocated(obj);
-    if (this.types.containerFlags[typeId] === 1) this.collector.onAllocate();
+    if (this.types.containerFlags[typeId] === 1 && mem.allocations !== fromDomain)
+      this.collector.onAllocate();
     return obj;
   }
 
-  /** Returns a dead, untracked object's memory to its allocator. */
+  /**
+   * Returns a dead, untracked object's memory to its allocator; a container whose memory goes
+   * back to the domain (not into a free list) counts off generation 0.
+   */
   releaseObject(obj: Address, typeId: number): void {
+    const mem = this.mem;
+    const toDomain = mem.frees;
     this.allocators[typeId]!.release(obj);
+    if (this.types.containerFlags[typeId] === 1 && mem.frees !== toDomain) this.collector.onDeallocate();
   }
 
   /** Allocates a side block (list items, tables) attributed to type `typeId` in traces. */

@@ -1,6 +1,6 @@
 /**
  * Python-level exceptions raised by the runtime's object operations (`KeyError`,
- * `IndexError`, `TypeError`, `AttributeError`, `ValueError`), as one typed error class
+ * `IndexError`, `TypeError`, `AttributeError`, `ValueError`, ...), as one typed error class
  * carrying the Python exception name.
  *
  * @module
@@ -15,7 +15,8 @@ export type PythonExceptionName =
   | "AttributeError"
   | "ValueError"
   | "NameError"
-  | "OverflowError";
+  | "OverflowError"
+  | "SyntaxError";
 
 /**
  * A Python exception raised by an object operation. Nothing in the heap changed.

@@ -46,7 +46,7 @@ import { BytesType } from "./types/bytes-type";
 import { DictType } from "./types/dict-type";
 import { FloatType } from "./types/float-type";
 import { BoolType, IntType } from "./types/int-type";
-import { ListType } from "./types/list-type";
+import { displayCapacity, ListType } from "./types/list-type";
 import { NoneType } from "./types/none-type";
 import { SetType } from "./types/set-type";
 import { SSTATE_INTERNED_MORTAL, StrType } from "./types/str-type";
@@ -251,9 +251,26 @@ export class RuntimeCore implements RootProvider, TypeContext {
     throw new TypeError(`cannot convert ${Object.prototype.toString.call(value)} to a Python object`);
   }
 
-  /** A new reference to a list literal of `values` (each converted; owned handles moved in). */
+  /**
+   * Whether a JS value stands for a constant of Python source, which the compiler folds into
+   * a constant tuple or frozenset: numbers, bigints, strings, booleans, `null` and
+   * `Uint8Array`s are; handles (names) and arrays (list displays) are not.
+   */
+  isConstant(value: PyValue): boolean {
+    return value === null || typeof value !== "object" || value instanceof Uint8Array;
+  }
+
+  /**
+   * A new reference to a list display of `values` (each converted; owned handles moved in),
+   * with the capacity CPython 3.11 gives it ({@link displayCapacity}): JS numbers, bigints,
+   * strings, booleans, `null` and `Uint8Array`s are constants, handles and arrays are not.
+   */
   listOf(values: readonly PyValue[]): Address {
-    return this.withRefs(values, (refs) => this.lists.create(refs));
+    const capacity = displayCapacity(
+      values.length,
+      values.every((v) => this.isConstant(v)),
+    );
+    return this.withRefs(values, (refs) => this.lists.create(refs, capacity));
   }
 
   /** A new reference to a tuple of `values`. */

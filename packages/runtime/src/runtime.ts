@@ -25,6 +25,7 @@ import { type AccountingReport, accountReachable } from "./accounting";
 import type { RuntimeConfig } from "./config";
 import { defineType, type TypeDefinition, type TypeSpec } from "./define-type";
 import { Frame } from "./frame";
+import { type FunctionBody, PyFunction } from "./function";
 import type { RuntimeGc } from "./gc-facade";
 import type { PyBytes } from "./handles/py-bytes";
 import { type ClassOptions, PyClass } from "./handles/py-class";
@@ -174,8 +175,11 @@ export class Runtime<P extends RuntimeParts = RuntimeParts> implements RootProvi
   }
 
   /**
-   * A list literal of `values`: its items array preallocated to the length rounded up to even,
-   * as CPython 3.11 builds `[1, 2, 3]` (so `sys.getsizeof([1, 2, 3])` is 88).
+   * A list display of `values`, with the capacity CPython 3.11's compiled code gives it (see
+   * {@link displayCapacity}): more than two constants (JS numbers, bigints, strings,
+   * booleans, `null`, `Uint8Array`s) preallocate the length rounded up to even
+   * (`sys.getsizeof([1, 2, 3])` is 88); a display holding handles gets exactly its length
+   * (`[a, b, c]`: 80) up to 30 items, and append-by-append growth beyond.
    */
   list(values: readonly PyValue[] = []): PyList {
     return this.core.own(this.core.listOf(values)) as PyList;
@@ -206,11 +210,19 @@ export class Runtime<P extends RuntimeParts = RuntimeParts> implements RootProvi
     return d;
   }
 
-  /** A set of `values`, added in order. */
+  /**
+   * A set display of `values`, added in order, sized as CPython 3.11 builds it: more than two
+   * constants (JS numbers, bigints, strings, booleans, `null`, `Uint8Array`s) are a constant
+   * frozenset merged in one step (`sys.getsizeof({1, 2, 3, 4, 5})` is 472); otherwise each
+   * value is added in turn, as `{a, b, c, d, e}` or `set([1, 2, 3, 4, 5])` (728).
+   */
   set(values: Iterable<PyValue> = []): PySet {
+    const items = [...values];
     const s = this.core.own(this.core.sets.create()) as PySet;
     try {
-      for (const v of values) s.add(v);
+      for (const v of items) s.add(v);
+      if (items.length > 2 && items.every((v) => this.core.isConstant(v)))
+        this.core.sets.sizeAsMerged(s.address);
     } catch (e) {
       s.release();
       throw e;
@@ -295,6 +307,21 @@ export class Runtime<P extends RuntimeParts = RuntimeParts> implements RootProvi
   /** A new frame (a function's locals). Release it (or `using`) to drop its variables. */
   frame(name = `frame#${++this.frameCount}`): Frame {
     return new Frame(this.core, name);
+  }
+
+  /**
+   * `def name(*params): body` — a function whose every call runs `body` in a frame of its
+   * own, the parameters bound to the arguments, released at return (see {@link PyFunction}).
+   * @throws PythonError SyntaxError for a repeated parameter name
+   * @example
+   * ```ts
+   * const count = rt.def("count", ["x"], (f) => rt.sys.getrefcount(f.get("x")));
+   * rt.globals.set("a", rt.list());
+   * count.call(rt.globals.get("a")).toJS(); // 3: a, x and getrefcount's argument
+   * ```
+   */
+  def(name: string, params: readonly string[], body: FunctionBody): PyFunction {
+    return new PyFunction(this.core, name, params, body);
   }
 
   /** A borrowed handle to the object at `address`. */

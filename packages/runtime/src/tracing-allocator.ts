@@ -56,6 +56,13 @@ export class TracingAllocator implements Allocator {
   tracedBytes = 0;
   /** Highest {@link TracingAllocator.tracedBytes} since tracing started or the peak was reset. */
   peakTracedBytes = 0;
+  /**
+   * Blocks handed out by `malloc` and `calloc` so far, traced or not: the runtime compares it
+   * around an object allocation to tell memory from the domain from a free-list hit.
+   */
+  allocations = 0;
+  /** Non-NULL blocks given back by `free` so far, traced or not. */
+  frees = 0;
   private tracing = false;
   private readonly slots = new Map<Address, number>();
   private size = new Uint32Array(INITIAL_SLOTS);
@@ -121,12 +128,14 @@ export class TracingAllocator implements Allocator {
 
   malloc(size: number): Address {
     const address = this.inner.malloc(size);
+    this.allocations++;
     if (this.tracing) this.record(address, size);
     return address;
   }
 
   calloc(count: number, size: number): Address {
     const address = this.inner.calloc(count, size);
+    this.allocations++;
     if (this.tracing) this.record(address, count * size);
     return address;
   }
@@ -143,6 +152,7 @@ export class TracingAllocator implements Allocator {
   free(address: Address): void {
     this.inner.free(address);
     if (address === NULL) return;
+    this.frees++;
     if (this.slots.size > 0) this.forget(address);
   }
 

@@ -21,6 +21,72 @@ function ring(rt: Runtime, Node: PyClass, n: number): void {
   f.release();
 }
 
+/** Programs that leave only cyclic garbage behind, and the count gc.collect() gives for it. */
+const CYCLES: readonly { name: string; build: (rt: Runtime) => void; collected: number }[] = [
+  {
+    name: "a self-referencing list",
+    build: (rt) => {
+      using f = rt.frame();
+      f.set("l", rt.list([1.5, "x"]));
+      f.get("l", PyList).append(f.get("l"));
+    },
+    collected: 1,
+  },
+  {
+    name: "a 2-list cycle holding one instance",
+    build: (rt) => {
+      const Thing = rt.defineClass("Thing");
+      using f = rt.frame();
+      f.set("a", rt.list());
+      f.set("b", rt.list([f.get("a")]));
+      f.get("a", PyList).append(f.get("b"));
+      f.get("a", PyList).append(Thing.create({ weight: 1.5 }));
+    },
+    collected: 3,
+  },
+  { name: "a ring of 40 instances", build: (rt) => ring(rt, rt.defineClass("Node"), 40), collected: 40 },
+  {
+    name: "a dict holding itself and a materialised __dict__",
+    build: (rt) => {
+      const Node = rt.defineClass("Node");
+      using f = rt.frame();
+      f.set("d", rt.dict({ n: Node.create({ v: 2n ** 100n }) }));
+      f.get("d", PyDict).set("self", f.get("d"));
+      const n = f.get("d", PyDict).get("n") as PyInstance;
+      n.setattr("owner", f.get("d"));
+      void n.__dict__;
+    },
+    collected: 3,
+  },
+];
+
+/** Bytes in use beyond what is reachable, with free lists and pending deallocations emptied. */
+function leakedBytes(rt: Runtime): number {
+  const { inUse, reachable } = balance(rt);
+  return inUse - reachable;
+}
+
+describe.each(ALL.filter((c) => !c.collectsCycles))("$name leaks exactly the cycles", ({ options }) => {
+  it.each(CYCLES)("$name: the bytes a collector reclaims from the same program", ({ build, collected }) => {
+    const leaking = createRuntime(options);
+    expect(leakedBytes(leaking)).toBe(0);
+    build(leaking);
+    const leaked = leakedBytes(leaking);
+    expect(leaking.gc.collect()).toBe(0);
+    expect(leakedBytes(leaking)).toBe(leaked);
+
+    const collecting = createRuntime({ ...options, gc: "generational" });
+    collecting.gc.disable();
+    build(collecting);
+    const garbage = leakedBytes(collecting);
+    const before = balance(collecting).inUse;
+    expect(collecting.gc.collect()).toBe(collected);
+    expect(before - balance(collecting).inUse).toBe(garbage);
+    expect(leaked).toBe(garbage);
+    expect(leaked).toBeGreaterThan(0);
+  });
+});
+
 describe.each(ALL)("$name", ({ options, collectsCycles }) => {
   const run = (
     scenario: (rt: Runtime) => { expectedCollected: number; keeps?: boolean; check?: () => void },

@@ -1,17 +1,161 @@
 import {
+  type Address,
   type Allocator,
+  type AllocatorStats,
   ArrayBufferHeap,
   ConfigurationError,
+  type CycleCollector,
+  type Heap,
   LAYOUT_COMPACT,
   type ObjectAllocator,
+  type ObjectAllocatorStats,
+  type PageProvider,
+  type PageProviderStats,
+  type RefcountStrategy,
+  type WeakrefSupport,
 } from "@pymem/core";
 import { GenerationalCollector, MarkSweepCollector, NoCollector } from "@pymem/gc-generational";
 import { DirectObjectAllocator } from "@pymem/object-allocators";
 import { PymallocAllocator } from "@pymem/pymalloc";
-import { BumpPageProvider, FirstFitAllocator, TlsfAllocator } from "@pymem/raw-allocator";
+import { BumpPageProvider, FirstFitAllocator, HeapPageProvider, TlsfAllocator } from "@pymem/raw-allocator";
 import { DeferredRefcount, ImmediateRefcount } from "@pymem/refcount";
 import { describe, expect, expectTypeOf, it } from "vitest";
-import { createRuntime, PyList, presets, TracingAllocator } from "../src/index";
+import { createRuntime, PyInstance, PyList, presets, TracingAllocator } from "../src/index";
+
+// A user's own classes, one per slot, each implementing the slot's interface itself (by
+// delegating the work and counting the calls), as an application's instrumentation would.
+
+class UserPages implements PageProvider {
+  maps = 0;
+  constructor(private readonly inner: PageProvider) {}
+  get heap(): Heap {
+    return this.inner.heap;
+  }
+  get pageSize(): number {
+    return this.inner.pageSize;
+  }
+  map(bytes: number, alignment?: number): Address {
+    this.maps++;
+    return this.inner.map(bytes, alignment);
+  }
+  unmap(address: Address, bytes: number): void {
+    this.inner.unmap(address, bytes);
+  }
+  mappingSize(address: Address): number {
+    return this.inner.mappingSize(address);
+  }
+  stats(): PageProviderStats {
+    return this.inner.stats();
+  }
+}
+
+class UserMalloc implements Allocator {
+  mallocs = 0;
+  frees = 0;
+  readonly name: string;
+  constructor(private readonly inner: Allocator) {
+    this.name = `user(${inner.name})`;
+  }
+  get heap(): Heap {
+    return this.inner.heap;
+  }
+  get alignment(): number {
+    return this.inner.alignment;
+  }
+  malloc(size: number): Address {
+    this.mallocs++;
+    return this.inner.malloc(size);
+  }
+  calloc(count: number, size: number): Address {
+    this.mallocs++;
+    return this.inner.calloc(count, size);
+  }
+  realloc(address: Address, size: number): Address {
+    return this.inner.realloc(address, size);
+  }
+  free(address: Address): void {
+    this.frees++;
+    this.inner.free(address);
+  }
+  usableSize(address: Address): number {
+    return this.inner.usableSize(address);
+  }
+  owns(address: Address): boolean {
+    return this.inner.owns(address);
+  }
+  stats(): AllocatorStats {
+    return { ...this.inner.stats(), name: this.name };
+  }
+}
+
+class UserObjectAllocator implements ObjectAllocator {
+  allocations = 0;
+  constructor(private readonly inner: ObjectAllocator) {}
+  get name(): string {
+    return this.inner.name;
+  }
+  allocate(itemCount?: number): Address {
+    this.allocations++;
+    return this.inner.allocate(itemCount);
+  }
+  release(obj: Address): void {
+    this.inner.release(obj);
+  }
+  stats(): ObjectAllocatorStats {
+    return this.inner.stats();
+  }
+  clearFreeList(): void {
+    this.inner.clearFreeList();
+  }
+}
+
+class UserRefcount implements RefcountStrategy {
+  decrefs = 0;
+  readonly name = "user-refcount";
+  constructor(private readonly inner: ImmediateRefcount) {}
+  get checked(): boolean {
+    return this.inner.checked;
+  }
+  get deallocations(): number {
+    return this.inner.deallocations;
+  }
+  incref(obj: Address): void {
+    this.inner.incref(obj);
+  }
+  decref(obj: Address): void {
+    this.decrefs++;
+    this.inner.decref(obj);
+  }
+  refcount(obj: Address): number {
+    return this.inner.refcount(obj);
+  }
+  makeImmortal(obj: Address): void {
+    this.inner.makeImmortal(obj);
+  }
+  isImmortal(obj: Address): boolean {
+    return this.inner.isImmortal(obj);
+  }
+  flush(): void {
+    this.inner.flush();
+  }
+  noteAllocated(obj: Address): void {
+    this.inner.noteAllocated(obj);
+  }
+  attachCollector(collector: Pick<CycleCollector, "onDeallocate"> | null): void {
+    this.inner.attachCollector(collector);
+  }
+  attachWeakrefs(weakrefs: WeakrefSupport | null): void {
+    this.inner.attachWeakrefs(weakrefs);
+  }
+}
+
+class UserCollector extends GenerationalCollector {
+  collections = 0;
+  override collect(generation?: number): number {
+    this.collections++;
+    return super.collect(generation);
+  }
+}
 
 describe("createRuntime", () => {
   it("defaults to the cpython311 composition", () => {
@@ -118,6 +262,56 @@ describe("createRuntime", () => {
     f.release();
     expect(rt.gc.collect()).toBe(1);
     expect(rt.tuple().is(rt.tuple())).toBe(true);
+  });
+
+  it("takes a user's own class in every slot, typed as such, and runs programs through them", () => {
+    const objectAllocators: UserObjectAllocator[] = [];
+    const rt = createRuntime({
+      pages: (ctx) => new UserPages(new HeapPageProvider({ heap: ctx.heap, hooks: ctx.hooks })),
+      raw: (ctx) => new UserMalloc(new TlsfAllocator({ pages: ctx.pages, hooks: ctx.hooks })),
+      objectDomain: (ctx) =>
+        new UserMalloc(new PymallocAllocator({ pages: ctx.pages, raw: ctx.raw, config: "classic" })),
+      freeLists: (ctx) => {
+        const a = new UserObjectAllocator(
+          new DirectObjectAllocator({
+            domain: ctx.domain,
+            types: ctx.types,
+            typeId: ctx.typeId,
+            layout: ctx.layout,
+          }),
+        );
+        objectAllocators.push(a);
+        return a;
+      },
+      refcount: (ctx) => new UserRefcount(new ImmediateRefcount(ctx)),
+      gc: (ctx) => new UserCollector(ctx),
+    });
+    expectTypeOf(rt.parts.pages).toEqualTypeOf<PageProvider>();
+    expectTypeOf(rt.parts.raw).toEqualTypeOf<UserMalloc>();
+    expectTypeOf(rt.parts.objectDomain).toEqualTypeOf<UserMalloc>();
+    expectTypeOf(rt.parts.refcount).toEqualTypeOf<UserRefcount>();
+    expectTypeOf(rt.parts.collector).toEqualTypeOf<UserCollector>();
+    expect((rt.parts.pages as UserPages).maps).toBeGreaterThan(0);
+
+    const Node = rt.defineClass("Node");
+    const f = rt.frame();
+    f.set("a", Node.create());
+    f.set("b", Node.create({ partner: f.get("a") }));
+    f.get("a", PyInstance).setattr("partner", f.get("b"));
+    f.set("xs", rt.list([1.5, "two", rt.dict({ k: [3] })]));
+    f.release();
+    expect(rt.gc.collect()).toBe(2);
+    expect(rt.parts.collector.collections).toBe(1);
+    expect(rt.parts.refcount.decrefs).toBeGreaterThan(0);
+    expect(rt.parts.objectDomain.mallocs).toBeGreaterThan(0);
+    expect(rt.parts.objectDomain.frees).toBeGreaterThan(0);
+    expect(rt.parts.objectDomain.stats().name).toBe("user(pymalloc)");
+    expect(objectAllocators.some((a) => a.allocations > 0)).toBe(true);
+    expect(objectAllocators.length).toBe(rt.parts.types.size);
+    rt.flush();
+    rt.clearFreeLists();
+    expect(rt.accounting().unaccountedBytes).toBe(0);
+    expect(rt.stats().handles).toBe(0);
   });
 
   it("classes added later use the same allocator factory", () => {

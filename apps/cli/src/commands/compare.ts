@@ -4,10 +4,10 @@
  *
  * Every composition is parsed before anything runs, so a typo in the third `--with` is
  * reported at once; the runs then go one after the other, each on a fresh runtime. Before any
- * run is timed, the workload runs once untimed on every composition at a tenth of the scale,
- * so that the JavaScript engine has compiled every composition's code paths and the first
- * column is not penalised for warming up (traces are not warmed up: an untimed replay would
- * double their cost).
+ * run is timed, the workload runs once untimed on every composition at a tenth of the scale
+ * (but at least scale 0.1, or the whole scale when that is smaller), so that the JavaScript
+ * engine has compiled every composition's code paths and the first column is not penalised
+ * for warming up (traces are not warmed up: an untimed replay would double their cost).
  *
  * @module
  */
@@ -39,6 +39,16 @@ interface CompareOptions extends WorkloadCommandOptions {
 const MIN_COMPOSITIONS = 2;
 /** Scale of the untimed warm-up run, relative to the timed one. */
 const WARMUP_FRACTION = 0.1;
+/**
+ * Least scale of a warm-up run (or the timed run's scale, if smaller): a tenth of a small run
+ * is too little work for the engine to finish compiling, and the first column would pay for it.
+ */
+const MIN_WARMUP_SCALE = 0.1;
+
+/** Scale of the warm-up run before a timed run at `scale`. */
+function warmupScale(scale: number): number {
+  return Math.min(scale, Math.max(scale * WARMUP_FRACTION, MIN_WARMUP_SCALE));
+}
 
 /** Registers `pymem compare` on the program. */
 export function registerCompareCommand(program: Command, io: CliIo): void {
@@ -85,7 +95,7 @@ export function registerCompareCommand(program: Command, io: CliIo): void {
       });
       if (target.kind === "workload") {
         for (const composition of compositions) {
-          execute(target, composition, settings(options.scale * WARMUP_FRACTION, SILENT_PROGRESS));
+          execute(target, composition, settings(warmupScale(options.scale), SILENT_PROGRESS));
         }
       }
       const reports: RunReport[] = [];

@@ -54,9 +54,34 @@ export class PyList extends PyObject {
     this.core.store(value, (ref) => this.core.lists.insert(this.address, i, ref), this);
   }
 
-  /** `xs.extend(values)`: appends each value in turn. */
+  /**
+   * `xs.extend(values)` with a sequence of known length, as CPython extends by a list or
+   * tuple: one resize to the new length (an empty list gets exactly the length rounded up to
+   * even). Owned handles among the values are moved in; this handle stays usable when it is
+   * one of them (`xs.extend([xs])`). On failure nothing changes.
+   */
   extend(values: Iterable<PyValue>): void {
-    for (const v of values) this.append(v);
+    const own: PyObject[] = [];
+    const items = [...values].map((v) => {
+      if (v !== this) return v;
+      const ref = this.newRef();
+      own.push(ref);
+      return ref;
+    });
+    try {
+      this.core.withRefs(items, (refs) => {
+        this.core.lists.extend(this.address, refs);
+        return this.address;
+      });
+    } catch (e) {
+      for (const ref of own) if (ref.owned) ref.release();
+      throw e;
+    }
+  }
+
+  /** `xs * count` (an owned handle): a new list of exactly `len(xs) * count` items. */
+  repeat(count: number): PyList {
+    return this.core.own(this.core.lists.repeat(this.address, count)) as PyList;
   }
 
   /**

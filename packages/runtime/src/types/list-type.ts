@@ -4,7 +4,7 @@
  * Objects/listobject.c).
  *
  * ```
- *  64-bit layout, [a, b, c] built as a literal (allocated rounded up to even: 4)
+ *  64-bit layout, the literal [1, 2, 3] (allocated rounded up to even: 4)
  *
  *  obj-16  gc_next     8   GC header            items block (object domain), allocated * 8 bytes
  *  obj-8   gc_prev     8                        +0   a
@@ -22,17 +22,49 @@
  * reallocated to `(n + (n >> 3) + 6) & ~3` slots (0, 4, 8, 16, 24, 32, 40, 52, 64, 76, ...
  * for repeated appends), or to exactly `(n + 3) & ~3` when that over-allocation would be
  * closer to the new size than to the old one. A literal preallocates its length rounded
- * up to even (`list_preallocate_exact`). Lists are tracked from creation.
+ * up to even (`list_preallocate_exact`); see {@link displayCapacity} for how the compiler's
+ * way of building a display decides its capacity. Lists are tracked from creation.
  *
  * Invariants: `ob_item` is NULL iff `allocated` is 0; `0 <= ob_size <= allocated`; slots at
  * `[0, ob_size)` hold strong references, never NULL.
  *
  * @module
  */
-import { type Address, type Decref, NULL, type Visit } from "@pymem/core";
+import { type Address, type Decref, NULL, SizeError, type Visit } from "@pymem/core";
 import type { ObjectSpace } from "../object-space";
 import { PythonError } from "../python-error";
 import { BaseType, type JsValue, type TypeContext, unhashable } from "../runtime-type";
+
+/**
+ * Most values the compiler puts on the stack to build a display (STACK_USE_GUIDELINE in
+ * Python/compile.c); a longer display of non-constants is built empty, then appended to.
+ */
+export const STACK_USE_GUIDELINE = 30;
+
+/**
+ * The capacity CPython 3.11 gives a list display `[v0, v1, ...]` of `length` items, by the
+ * way its compiler builds it (`starunpack_helper`): more than two items, all constants —
+ * a constant tuple extended into an empty list (`list_preallocate_exact`: rounded up to
+ * even); up to {@link STACK_USE_GUIDELINE} items otherwise — `BUILD_LIST n` (exactly `n`);
+ * longer — one `LIST_APPEND` per item (`list_resize`'s growth).
+ * @example
+ * ```ts
+ * displayCapacity(3, true);  // 4: [1, 2, 3], sys.getsizeof 88
+ * displayCapacity(3, false); // 3: [a, b, c], sys.getsizeof 80
+ * displayCapacity(31, false); // 32: 31 appends
+ * ```
+ */
+export function displayCapacity(length: number, allConstant: boolean): number {
+  if (length > 2 && allConstant) return (length + 1) & ~1;
+  if (length <= STACK_USE_GUIDELINE) return length;
+  let allocated = 0;
+  for (let size = 1; size <= length; size++) {
+    if (allocated >= size && size >= allocated >>> 1) continue;
+    allocated = (size + (size >>> 3) + 6) & ~3;
+    if (1 > allocated - size) allocated = (size + 3) & ~3;
+  }
+  return allocated;
+}
 
 /**
  * The list type: creation and the mutating operations, on addresses.
@@ -65,15 +97,19 @@ export class ListType extends BaseType {
   }
 
   /**
-   * A list holding `items` (references stolen), preallocated as a literal: length rounded
-   * up to even. Tracked.
+   * A list holding `items` (references stolen) in an items array of `allocated` slots
+   * (default: the length rounded up to even, as a literal of constants). Tracked.
+   * @throws SizeError when `allocated` is below the length (or not 0 for no items)
    * @throws MemoryError when memory is exhausted (the references are not taken then)
    */
-  create(items: ArrayLike<Address>): Address {
+  create(items: ArrayLike<Address>, allocated = (items.length + 1) & ~1): Address {
     const n = items.length;
+    if (!Number.isInteger(allocated) || allocated < n || (n === 0 && allocated !== 0)) {
+      throw new SizeError(allocated, `capacity for ${n} list items`, n === 0 ? "0" : `an integer >= ${n}`);
+    }
     const space = this.space;
     let block = NULL;
-    if (n > 0) block = space.malloc(this.typeId, ((n + 1) & ~1) * space.w);
+    if (n > 0) block = space.malloc(this.typeId, allocated * space.w);
     let obj: Address;
     try {
       obj = space.newObject(this.typeId);
@@ -84,12 +120,72 @@ export class ListType extends BaseType {
     if (n > 0) {
       const w = space.w;
       for (let i = 0; i < n; i++) space.setWord(block + i * w, items[i]!);
+      for (let i = n; i < allocated; i++) space.setWord(block + i * w, NULL);
       space.setWord(obj + this.itemsOffset, block);
-      space.setWord(obj + this.allocatedOffset, (n + 1) & ~1);
+      space.setWord(obj + this.allocatedOffset, allocated);
       space.setWord(obj + space.layout.sizeOffset, n);
     }
     space.track(obj);
     return obj;
+  }
+
+  /**
+   * `list.extend(items)` by a sized sequence (a list or tuple), stealing the references: one
+   * `list_resize` to the new length, or, on a list without an items array,
+   * `list_preallocate_exact` (the new length rounded up to even).
+   * @throws MemoryError when memory is exhausted (nothing changes; the references are not taken)
+   */
+  extend(obj: Address, items: ArrayLike<Address>): void {
+    const n = items.length;
+    if (n === 0) return;
+    const space = this.space;
+    const m = this.length(obj);
+    if (space.word(obj + this.itemsOffset) === NULL) {
+      const allocated = (n + 1) & ~1;
+      const block = space.malloc(this.typeId, allocated * space.w);
+      space.setWord(block + (allocated - 1) * space.w, NULL);
+      space.setWord(obj + this.itemsOffset, block);
+      space.setWord(obj + this.allocatedOffset, allocated);
+      space.setWord(obj + space.layout.sizeOffset, n);
+    } else this.resize(obj, m + n);
+    const block = space.word(obj + this.itemsOffset);
+    for (let i = 0; i < n; i++) space.setWord(block + (m + i) * space.w, items[i]!);
+  }
+
+  /**
+   * `xs * count` (list_repeat): a new list of exactly `len(xs) * count` slots, each item a
+   * new reference. Tracked.
+   * @throws PythonError TypeError when `count` is not an integer
+   * @throws MemoryError when memory is exhausted (nothing changes)
+   */
+  repeat(obj: Address, count: number): Address {
+    const space = this.space;
+    const n = this.length(obj);
+    if (!Number.isSafeInteger(count)) {
+      throw new PythonError("TypeError", `can't multiply sequence by non-int ${count}`);
+    }
+    const total = count > 0 ? n * count : 0;
+    if (total === 0) return this.create([], 0);
+    const w = space.w;
+    const block = space.malloc(this.typeId, total * w);
+    let copy: Address;
+    try {
+      copy = space.newObject(this.typeId);
+    } catch (e) {
+      space.free(block);
+      throw e;
+    }
+    const items = space.word(obj + this.itemsOffset);
+    for (let i = 0; i < total; i++) {
+      const item = space.word(items + (i % n) * w);
+      space.incref(item);
+      space.setWord(block + i * w, item);
+    }
+    space.setWord(copy + this.itemsOffset, block);
+    space.setWord(copy + this.allocatedOffset, total);
+    space.setWord(copy + space.layout.sizeOffset, total);
+    space.track(copy);
+    return copy;
   }
 
   /** ob_size. */

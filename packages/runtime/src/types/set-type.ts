@@ -260,6 +260,23 @@ export class SetType extends BaseType {
     if (oldTable !== small) space.free(oldTable);
   }
 
+  /**
+   * Gives a set filled from empty the table `set_merge` gives it when it is updated from a
+   * set of the same elements in one step (`{1, 2, 3, 4, 5}`: a constant frozenset merged
+   * into an empty set): one resize to the smallest power of two above `2 * used` once the
+   * elements would fill 3/5 of the smalltable, else the smalltable.
+   * @throws MemoryError when the new table cannot be allocated; nothing changes
+   */
+  sizeAsMerged(obj: Address): void {
+    const used = this.length(obj);
+    const target = used * 5 >= (SET_MINSIZE - 1) * 3 ? 2 * used : 0;
+    let size = SET_MINSIZE;
+    while (size <= target) size <<= 1;
+    if (size - 1 !== this.mask(obj) || this.space.word(obj + this.fillOffset) !== used) {
+      this.resizeTable(obj, target);
+    }
+  }
+
   /** Element keys in table order (borrowed). */
   elements(obj: Address): Address[] {
     const out: Address[] = [];

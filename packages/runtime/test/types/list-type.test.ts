@@ -1,6 +1,7 @@
+import { SizeError } from "@pymem/core";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { createRuntime, PyList } from "../../src/index";
+import { createRuntime, displayCapacity, PyList } from "../../src/index";
 
 /** CPython 3.11's list_resize, for the model. */
 function resized(allocated: number, size: number, newSize: number): number {
@@ -16,7 +17,75 @@ describe("list", () => {
     expect(rt.sys.getsizeof([])).toBe(56);
     expect(rt.sys.getsizeof([1, 2, 3])).toBe(88);
     expect(rt.sys.getsizeof([1, 2, 3, 4])).toBe(88);
-    expect(rt.sys.getsizeof([1])).toBe(72);
+    expect(rt.sys.getsizeof([1, 2, 3, 4, 5])).toBe(104);
+    // One or two items: BUILD_LIST n, exactly n slots.
+    expect(rt.sys.getsizeof([1])).toBe(64);
+    expect(rt.sys.getsizeof([1, 2])).toBe(72);
+  });
+
+  it("sizes a display as CPython's compiler builds it: constants, names, long displays", () => {
+    const rt = createRuntime();
+    rt.globals.set("x", 1000);
+    const x = rt.globals.get("x");
+    const size = (values: unknown[]) => {
+      using xs = rt.list(values as never);
+      return rt.sys.getsizeof(xs);
+    };
+    expect(size([x])).toBe(64); // [x]
+    expect(size([x, x, x])).toBe(80); // [x, x, x]: BUILD_LIST 3
+    expect(size([x, 1, 2])).toBe(80); // one name makes it no constant
+    expect(size([[1], 2, 3])).toBe(80); // a nested display is no constant either
+    expect(size([null, true, "s", new Uint8Array([98]), 1.5, 2n ** 70n])).toBe(104);
+    expect(size(Array(29).fill(x))).toBe(288);
+    expect(size(Array(30).fill(x))).toBe(296); // STACK_USE_GUIDELINE: still BUILD_LIST
+    expect(size(Array(31).fill(x))).toBe(312); // 31 appends
+    expect(size(Array(40).fill(x))).toBe(376);
+    expect(size(Array(41).fill(1))).toBe(392); // a constant tuple: rounded up to even
+    expect(displayCapacity(31, false)).toBe(32);
+    expect(displayCapacity(3, true)).toBe(4);
+    expect(rt.globals.get("x").toJS()).toBe(1000);
+  });
+
+  it("extends by a sequence with one resize, and repeats to exactly n * len slots", () => {
+    const rt = createRuntime();
+    using xs = rt.list();
+    xs.extend([1, 2, 3]);
+    expect(rt.sys.getsizeof(xs)).toBe(88); // list_preallocate_exact(3) -> 4
+    xs.extend([4, 5, 6, 7, 8, 9, 10]);
+    expect(rt.sys.getsizeof(xs)).toBe(152); // list_resize(10) -> 12
+    xs.extend([xs]);
+    expect(xs.repr()).toBe("[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, [...]]");
+    expect(xs.owned).toBe(true);
+    xs.pop();
+    using one = rt.list([1]);
+    using ten = one.repeat(10);
+    expect(rt.sys.getsizeof(ten)).toBe(136); // [1] * 10
+    expect(ten.toJS()).toEqual(Array(10).fill(1));
+    ten.append(1);
+    expect(rt.sys.getsizeof(ten)).toBe(184);
+    using two = rt.list([1, 2]);
+    using pairs = two.repeat(5);
+    expect(rt.sys.getsizeof(pairs)).toBe(136);
+    using none = xs.repeat(0);
+    expect(rt.sys.getsizeof(none)).toBe(56);
+    expect(() => xs.repeat(1.5)).toThrow(/TypeError/);
+    const blocks = rt.stats().objectDomain.blocksInUse;
+    expect(() => rt.core.lists.create([], 4)).toThrow(SizeError);
+    expect(() => rt.core.lists.create([rt.None.address, rt.None.address], 1)).toThrow(SizeError);
+    expect(rt.stats().objectDomain.blocksInUse).toBe(blocks);
+  });
+
+  it("drops the references of a repeated list with it", () => {
+    const rt = createRuntime({ freeLists: false });
+    const before = rt.stats().objectDomain.bytesInUse;
+    using big = rt.list([rt.int(2n ** 100n)]);
+    const item = big.get(0);
+    const many = big.repeat(4);
+    expect(rt.sys.getrefcount(item)).toBe(1 + 4 + 1);
+    many.release();
+    expect(rt.sys.getrefcount(item)).toBe(2);
+    big.release();
+    expect(rt.stats().objectDomain.bytesInUse).toBe(before);
   });
 
   it("grows by appends in CPython's pattern 0, 4, 8, 16, 24, 32, 40, 52, 64, 76", () => {

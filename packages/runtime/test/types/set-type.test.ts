@@ -7,8 +7,19 @@ describe("set", () => {
     const rt = createRuntime();
     expect(rt.sys.getsizeof(rt.set())).toBe(216);
     expect(rt.sys.getsizeof(rt.set([1, 2, 3, 4]))).toBe(216);
-    // The fifth add fills 5 of 8 slots (5 * 5 >= 7 * 3): the table grows to 32 slots.
-    expect(rt.sys.getsizeof(rt.set([1, 2, 3, 4, 5]))).toBe(216 + 32 * 16);
+    // A display of constants is a frozenset merged in one step: set_merge resizes to 2 * 5.
+    expect(rt.sys.getsizeof(rt.set([1, 2, 3, 4, 5]))).toBe(216 + 16 * 16);
+    expect(rt.sys.getsizeof(rt.set([1, 2, 1, 2, 3, 3, 4, 4, 5, 5]))).toBe(216 + 16 * 16);
+    expect(rt.sys.getsizeof(rt.set(Array.from({ length: 20 }, (_, i) => i)))).toBe(216 + 64 * 16);
+    // Names are added one by one: the fifth add fills 5 of 8 slots (5 * 5 >= 7 * 3), the
+    // table grows to 32 slots — as set([1, 2, 3, 4, 5]) or {a, b, c, d, e}.
+    rt.globals.set("x", 1000);
+    using named = rt.set([rt.globals.get("x"), 2, 3, 4, 5]);
+    expect(rt.sys.getsizeof(named)).toBe(216 + 32 * 16);
+    using added = rt.set();
+    for (let i = 0; i < 20; i++) added.add(i);
+    expect(rt.sys.getsizeof(added)).toBe(216 + 128 * 16);
+    expect(added.size).toBe(20);
   });
 
   it("matches a JS Set through 100,000 random adds and discards", () => {
