@@ -22,7 +22,11 @@ import type { WeakrefSupport } from "./weakref-support";
 export interface RefcountStrategy {
   /** Strategy name ("immediate", "deferred", ...). */
   readonly name: string;
-  /** Whether misuse (freed objects, counts below zero) is detected and raised as typed errors. */
+  /**
+   * Whether the strategy runs its full misuse checks (counts below zero, type ids of new
+   * objects) and raises them as typed errors. A strategy's fast mode may check less, but it
+   * must never write into memory its allocator has taken back.
+   */
   readonly checked: boolean;
   /** Adds a strong reference to `obj`. */
   incref(obj: Address): void;
@@ -42,8 +46,9 @@ export interface RefcountStrategy {
   /** Deallocations done so far. */
   readonly deallocations: number;
   /**
-   * Tells a checked strategy that `obj` was just allocated and is live, so misuse of freed
-   * objects can be detected. The object allocation path calls it; unchecked strategies may omit it.
+   * Tells the strategy that `obj` was just allocated and is live, so misuse of freed objects
+   * can be detected. The object allocation path calls it whenever the strategy has it, in every
+   * mode: strategies that track liveness need it in fast mode too.
    */
   noteAllocated?(obj: Address): void;
   /** Connects the cycle collector told about container deallocations (wired after construction). */

@@ -9,7 +9,7 @@
  *  dict                 PyDict_MAXFREELIST                 80   pycore_dict.h
  *  dict keys (8 slots)  PyDict_MAXFREELIST                 80   pycore_dict.h (same limit)
  *  tuple, per length    PyTuple_MAXFREELIST              2000   pycore_tuple.h
- *  tuple lengths        PyTuple_MAXSAVESIZE (1..20)        20   pycore_tuple.h
+ *  tuple lengths        PyTuple_MAXSAVESIZE (1..20)        20   pycore_tuple.h (3.11 reuses 1..19 only)
  *  small ints           -_PY_NSMALLNEGINTS .. _PY_NSMALLPOSINTS-1   -5..256   pycore_global_objects.h
  * ```
  *

@@ -18,9 +18,15 @@
  *   +24  ob_item[0] ───────────────────────────────> +24 ob_item[0] ───> ... ─> 0
  *   +32  ob_item[1..n-1] (stale)
  *
- *  allocate(n): 1 <= n <= maxSaveSize and heads[n] != 0 ? pop (hit) : domain.malloc (miss)
+ *  allocate(n): 1 <= n <= maxReused and heads[n] != 0 ? pop (hit) : domain.malloc (miss)
  *  release(o):  n = |ob_size|; 1 <= n <= maxSaveSize and counts[n] < limit ? push : domain.free
+ *  maxReused = maxSaveSize, or maxSaveSize - 1 with `reuseLongest: false`
  * ```
+ *
+ * `reuseLongest: false` reproduces CPython 3.11 exactly: its `maybe_freelist_push` files
+ * tuples of length 1..20 but `maybe_freelist_pop` only serves lengths below
+ * PyTuple_MAXSAVESIZE, so dead 20-tuples pile up on their list (up to 2,000) and are never
+ * handed out again until the list is cleared (python/cpython gh-121439, fixed in 3.12 and 3.13).
  *
  * Only the list heads and counters live in side typed arrays (CPython keeps them in the
  * interpreter state); the lists themselves are in the heap.
@@ -66,6 +72,13 @@ export interface SizedFreeListAllocatorOptions extends ObjectAllocatorOptions {
    */
   link?: SizedFreeListLink;
   /**
+   * Whether the list of length `maxSaveSize` serves allocations. `false` keeps released
+   * objects of that length on their list without ever handing them out, as CPython 3.11's
+   * tuple allocator does (see the module comment).
+   * @defaultValue true
+   */
+  reuseLongest?: boolean;
+  /**
    * Singular label of the `sys._debugmallocstats()` line of length `n`.
    * @defaultValue `` n => `free ${n}-sized ${name}` ``
    */
@@ -92,6 +105,8 @@ export class SizedFreeListAllocator implements ObjectAllocator, FreeListStatsSou
   readonly maxSaveSize: number;
   /** Most objects kept per length. */
   readonly limit: number;
+  /** Longest length whose list serves allocations: `maxSaveSize`, or one less (CPython 3.11's tuples). */
+  readonly maxReused: number;
   /** Byte offset, from the object address, of the link word. */
   readonly linkOffset: number;
   private readonly label: (length: number) => string;
@@ -135,6 +150,11 @@ export class SizedFreeListAllocator implements ObjectAllocator, FreeListStatsSou
     this.name = memory.name;
     this.maxSaveSize = maxSaveSize;
     this.limit = limit;
+    const reuseLongest = options.reuseLongest ?? true;
+    if (typeof reuseLongest !== "boolean") {
+      throw new ConfigurationError(`${memory.name}.reuseLongest`, "a boolean", reuseLongest);
+    }
+    this.maxReused = reuseLongest ? maxSaveSize : maxSaveSize - 1;
     this.linkOffset = linkOffset;
     const name = memory.name;
     this.label = options.statsLabel ?? ((n: number) => `free ${n}-sized ${name}`);
@@ -154,7 +174,7 @@ export class SizedFreeListAllocator implements ObjectAllocator, FreeListStatsSou
     const memory = this.memory;
     memory.checkItemCount(itemCount);
     const cacheable = itemCount >= 1 && itemCount <= this.maxSaveSize;
-    if (cacheable) {
+    if (cacheable && itemCount <= this.maxReused) {
       const obj = this.heads[itemCount]!;
       if (obj !== 0) {
         this.heads[itemCount] = memory.heap.u32[(obj + this.linkOffset) >>> 2]!;

@@ -5,7 +5,10 @@
  *
  * ```
  *  allocate(0)  -> emptyTuple (the singleton; incref, which leaves an immortal alone)
- *  allocate(n)  -> 1 <= n <= 20: pop free list n, else domain     (SizedFreeListAllocator)
+ *  allocate(n)  -> 1 <= n <= 19: pop free list n, else domain     (SizedFreeListAllocator)
+ *  release(t)   -> 1 <= n <= 20: push onto free list n (room permitting), else domain
+ *                  (20-tuples are filed but never popped, as in CPython 3.11: gh-121439;
+ *                   `reuseLongest: true` pops them too, as 3.12 and 3.13 do)
  *  release(())  -> InvalidPointerError: the singleton is never deallocated
  *
  *  the empty tuple (64-bit layout), made at construction and immortal:
@@ -25,7 +28,14 @@ import { type Address, InvalidPointerError, type RefcountStrategy } from "@pymem
 import { SizedFreeListAllocator, type SizedFreeListAllocatorOptions } from "./sized-free-list-allocator";
 
 /** Options of {@link TupleFreeLists}. */
-export interface TupleFreeListsOptions extends Omit<SizedFreeListAllocatorOptions, "statsLabel"> {
+export interface TupleFreeListsOptions
+  extends Omit<SizedFreeListAllocatorOptions, "statsLabel" | "reuseLongest"> {
+  /**
+   * Whether dead tuples of the longest cached length (20) are handed out again. CPython 3.11
+   * files them on their free list but never reuses them (gh-121439); 3.12 and 3.13 do.
+   * @defaultValue false (CPython 3.11)
+   */
+  reuseLongest?: boolean;
   /** Makes the empty tuple immortal and counts the references `allocate(0)` hands out. */
   refcount: RefcountStrategy;
 }
@@ -47,9 +57,15 @@ export class TupleFreeLists extends SizedFreeListAllocator {
   private readonly refcount: RefcountStrategy;
 
   constructor(options: TupleFreeListsOptions) {
-    super({ ...options, statsLabel: (n) => `free ${n}-sized PyTupleObject` });
+    super({
+      ...options,
+      reuseLongest: options.reuseLongest ?? false,
+      statsLabel: (n) => `free ${n}-sized PyTupleObject`,
+    });
     this.refcount = options.refcount;
     const empty = this.memory.fresh(0);
+    // A new object like any other: the strategy records it before it is made immortal.
+    this.refcount.noteAllocated?.(empty);
     this.refcount.makeImmortal(empty);
     this.emptyTuple = empty;
   }

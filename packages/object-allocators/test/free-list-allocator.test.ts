@@ -184,6 +184,7 @@ describe("FreeListAllocator: limit and accounting", () => {
   it("is the deallocation path of the refcount strategy", () => {
     const { world, allocator } = floats();
     const a = allocator.allocate();
+    world.refcount.noteAllocated(a);
     world.refcount.incref(a);
     world.refcount.decref(a);
     expect(allocator.isCached(a)).toBe(false);

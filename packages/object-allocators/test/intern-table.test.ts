@@ -16,6 +16,7 @@ function strWorld(mode?: InternMode) {
   const create = (s: string) => {
     creations++;
     const obj = strs.allocate(s.length);
+    world.refcount.noteAllocated(obj); // the host's allocation path tells the strategy
     for (let i = 0; i < s.length; i++) world.heap.u8[obj + 48 + i] = s.charCodeAt(i);
     return obj;
   };

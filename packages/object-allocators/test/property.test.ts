@@ -25,6 +25,8 @@ interface Subject {
   clear(): void;
   /** The free list an object of parameter p goes to, or -1 when it is never cached. */
   listOf(p: number): number;
+  /** Whether an allocation for parameter p may be served from its free list (CPython 3.11 never serves 20-tuples). */
+  reused?(p: number): boolean;
   limit: number;
   /** The block address of an object. */
   block(obj: number): number;
@@ -68,6 +70,8 @@ function run(domainKind: DomainKind, ops: [number, number][]): void {
     release: (obj) => a.release(obj),
     clear: () => a.clearFreeList(),
     listOf: (p) => (1 + (p % 25) <= a.maxSaveSize ? 1 + (p % 25) : -1),
+    // CPython 3.11's maybe_freelist_pop serves lengths below PyTuple_MAXSAVESIZE only.
+    reused: (p) => 1 + (p % 25) < a.maxSaveSize,
     limit: a.limit,
     block: (obj) => obj - 16,
     stats: () => a.stats(),
@@ -141,7 +145,8 @@ function run(domainKind: DomainKind, ops: [number, number][]): void {
     const c = counts[s]!;
     if (op < 55) {
       const list = subject.listOf(p);
-      const stack = list >= 0 ? stacks[s]!.get(list) : undefined;
+      const reused = subject.reused === undefined || subject.reused(p);
+      const stack = list >= 0 && reused ? stacks[s]!.get(list) : undefined;
       const obj = subject.allocate(p);
       if (stack !== undefined && stack.length > 0) {
         const expected = stack.pop()!;

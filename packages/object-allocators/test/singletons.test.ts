@@ -17,15 +17,20 @@ function singletonWorld() {
   const tuples = new TupleFreeLists({ domain, types, typeId: ids.tuple, refcount });
   world.release.set(ids.NoneType, (o) => nones.release(o));
   world.release.set(ids.bool, (o) => bools.release(o));
+  // The host's allocation path tells the strategy about every new object.
+  const noted = (obj: number) => {
+    refcount.noteAllocated(obj);
+    return obj;
+  };
   const create: SingletonFactories = {
-    none: () => nones.allocate(),
+    none: () => noted(nones.allocate()),
     true: () => {
-      const b = bools.allocate(1);
+      const b = noted(bools.allocate(1));
       world.heap.u32[(b + 24) >>> 2] = 1;
       return b;
     },
-    false: () => bools.allocate(0),
-    ellipsis: () => nones.allocate(),
+    false: () => noted(bools.allocate(0)),
+    ellipsis: () => noted(nones.allocate()),
     emptyTuple: () => tuples.emptyTuple,
   };
   return { world, create, tuples };

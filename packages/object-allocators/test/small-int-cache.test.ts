@@ -10,6 +10,7 @@ function intWorld() {
   const made: number[] = [];
   const create = (value: number) => {
     const obj = ints.allocate(1);
+    world.refcount.noteAllocated(obj); // the host's allocation path tells the strategy
     world.heap.i32[(obj + 24) >>> 2] = Math.abs(value); // one digit
     world.headers.setSize(obj, value < 0 ? 2 ** 32 - 1 : value === 0 ? 0 : 1);
     made.push(value);

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { FREE_LIST_REFCOUNT, formatFreeListStats, TupleFreeLists } from "../src/index";
 import { blocksInUse, bytesInUse, heapDigest, makeWorld } from "./fixtures/world";
 
-function tuples(options: { limit?: number; maxSaveSize?: number } = {}) {
+function tuples(options: { limit?: number; maxSaveSize?: number; reuseLongest?: boolean } = {}) {
   const world = makeWorld();
   const allocator = new TupleFreeLists({
     domain: world.domain,
@@ -53,6 +53,34 @@ describe("TupleFreeLists: per-length free lists", () => {
     }
     expect(allocator.stats().freeListLength).toBe(20);
     expect(allocator.stats().freeListLimit).toBe(20 * 2000);
+  });
+
+  it("files dead 20-tuples but never hands them out again, as CPython 3.11 (gh-121439)", () => {
+    const { world, allocator } = tuples();
+    const t19 = allocator.allocate(19);
+    const t20 = allocator.allocate(20);
+    allocator.release(t19);
+    allocator.release(t20);
+    expect(allocator.isCached(t20)).toBe(true);
+    expect(allocator.allocate(19)).toBe(t19); // lengths 1..19 are reused
+    const blocks = blocksInUse(world);
+    const fresh = allocator.allocate(20);
+    expect(fresh).not.toBe(t20); // a new block: the cached 20-tuple stays where it is
+    expect(blocksInUse(world)).toBe(blocks + 1);
+    expect(allocator.lengthStats(20)).toMatchObject({ freeListLength: 1, hits: 0, misses: 2 });
+    allocator.release(fresh);
+    expect(formatFreeListStats([allocator])).toContain("2 free 20-sized PyTupleObjects * 184 bytes each");
+    allocator.clearFreeList();
+    expect(allocator.lengthStats(20).freeListLength).toBe(0);
+  });
+
+  it("hands 20-tuples out again with reuseLongest, as CPython 3.12 and 3.13", () => {
+    const { allocator } = tuples({ reuseLongest: true });
+    const t20 = allocator.allocate(20);
+    allocator.release(t20);
+    expect(allocator.allocate(20)).toBe(t20);
+    expect(allocator.lengthStats(20)).toMatchObject({ freeListLength: 0, hits: 1, misses: 1 });
+    expect(() => tuples({ reuseLongest: "yes" as unknown as boolean })).toThrow(/reuseLongest/);
   });
 
   it("keeps at most 2000 tuples per length", () => {
@@ -168,6 +196,8 @@ describe("TupleFreeLists: bad input", () => {
     const { world, allocator } = tuples();
     const inner = allocator.allocate(1);
     const outer = allocator.allocate(2);
+    world.refcount.noteAllocated(inner);
+    world.refcount.noteAllocated(outer);
     world.headers.writeWord(outer + 24, inner);
     world.refcount.decref(outer);
     expect(allocator.isCached(outer)).toBe(true);

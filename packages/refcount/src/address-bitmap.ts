@@ -1,6 +1,6 @@
 /**
  * One bit per 8-byte granule of heap address space, in a `Uint32Array` beside the heap.
- * The strategies use two: "live" (checked mode: an object was allocated at this address
+ * The strategies use two: "live" (an object was allocated at this address
  * and has not been deallocated) and "queued" (the object waits on a deallocation stack).
  *
  * ```

@@ -1,6 +1,6 @@
 /**
  * The machinery both reference-counting strategies share: the count word, immortality,
- * checked-mode liveness, and the non-recursive deallocation sequence (CPython's
+ * liveness, and the non-recursive deallocation sequence (CPython's
  * `_Py_Dealloc` + `PyObject_CallFinalizerFromDealloc` + `PyObject_ClearWeakRefs` and the
  * job of the trashcan, from Include/object.h, Objects/object.c, Objects/typeobject.c and
  * Objects/weakrefobject.c of CPython 3.11; the immortal count of 3.12's PEP 683).
@@ -48,23 +48,28 @@
  * A weak reference is held (+1) during its callback, as CPython 3.11 does when an object has
  * several weak references with callbacks (with a single one it does not).
  *
- * Checked mode keeps a "live" bitmap (1 bit per 8 heap bytes): set by
+ * Both modes keep a "live" bitmap (1 bit per 8 heap bytes): set by
  * {@link BaseRefcount.noteAllocated}, cleared just before `type.dealloc`. Every operation
- * on an address whose bit is clear raises, so use after free is caught, O(1).
- * Fast mode (`checked: false`) keeps no liveness data and checks only what costs nothing
- * extra: NULL or a misaligned address, a decrement of a count that is already 0, and an
- * unregistered type id when a count reaches 0 (each raises before anything is written). It
- * trusts the caller that an address is a live object, as a release build of CPython does:
- * an incref/decref through a dangling pointer writes the count word of freed memory. It
- * never frees anything on its own — memory goes back only through `type.dealloc` and the
- * allocator, whose own checks (a second free of a block raises DoubleFreeError) stay in
- * force — and never starts a second deallocation of an object whose deallocation is queued
- * or running (the "queued" bit).
+ * checks it before touching the heap, so an incref, decref, refcount or makeImmortal of an
+ * address where no live object is — freed, interior, foreign, never noted — raises
+ * InvalidPointerError, O(1), having written nothing. This is what guarantees, in fast mode
+ * too, that the strategy never writes into memory an allocator has taken back (a freed
+ * block's first words are the allocator's free-list links: pymalloc's freeblock pointer,
+ * TLSF's next/prev): the only heap words it ever writes are the count words and GC headers
+ * of objects whose live bit is set. A count going below zero raises HeapCorruptionError
+ * ("refcount") and an unregistered type id when a count reaches zero raises
+ * HeapCorruptionError ("bad-header"), in both modes, before anything is written.
+ * Checked mode (the default) adds the validation of fresh headers in `noteAllocated` (the
+ * type id must be registered); fast mode (`checked: false`) records the address without
+ * reading the header. Neither mode frees memory on its own: memory goes back only through
+ * `type.dealloc` and the allocator, whose own checks (a second free of a block raises
+ * DoubleFreeError) stay in force; and neither starts a second deallocation of an object
+ * whose deallocation is queued or running (the "queued" bit).
  *
  * Invariants: an object's queued bit is set iff its count reached 0 and its deallocation is
  * queued (an AT_ZERO entry, or the deferred strategy's table), parked, or running up to
- * `type.dealloc`; a deallocation goes on iff the count is 0 when its entry is popped; in
- * checked mode an address's live bit is set iff an object was noted there and its
+ * `type.dealloc`; a deallocation goes on iff the count is 0 when its entry is popped; an
+ * address's live bit is set iff an object was noted there and its
  * `type.dealloc` has not been called.
  *
  * @module
@@ -155,8 +160,8 @@ export abstract class BaseRefcount implements RefcountStrategy {
   protected weakrefs: WeakrefSupport | null;
   /** The collector told of container deallocations, or null. */
   protected collector: DeallocationListener | null;
-  /** Checked mode: addresses of live objects. Null in fast mode. */
-  protected readonly live: AddressBitmap | null;
+  /** Addresses of live objects (noted, not yet handed to `type.dealloc`), in both modes. */
+  protected readonly live: AddressBitmap;
   /** Objects at count 0 whose deallocation is queued or in progress (see the invariants). */
   protected readonly queued: AddressBitmap;
   /** Entries waiting for the drain loop (see the module comment). */
@@ -190,7 +195,7 @@ export abstract class BaseRefcount implements RefcountStrategy {
     this.weakrefs = options.weakrefs ?? null;
     this.collector = options.collector ?? null;
     this.onUnraisable = options.onUnraisable ?? printUnraisable;
-    this.live = this.checked ? new AddressBitmap(options.heap.byteLength) : null;
+    this.live = new AddressBitmap(options.heap.byteLength);
     this.queued = new AddressBitmap(options.heap.byteLength);
     this.pending = new AddressStack(this.config.pendingCapacity);
     this.callbackFrames = new AddressStack(16);
@@ -228,40 +233,36 @@ export abstract class BaseRefcount implements RefcountStrategy {
 
   /**
    * Records that a new object was allocated at `obj` (call it from the object allocation
-   * path, after the header is initialised). Checked mode needs it to tell live objects
-   * from freed memory; fast mode ignores it.
-   * @throws InvalidPointerError (checked mode) for NULL, an address that is not a multiple of
-   * 8 inside the heap, a header whose type id is not registered, or an address that already
-   * holds a live object; nothing is recorded
+   * path, after the header is initialised). Both modes need it: an address that was never
+   * noted is not a live object, and every operation on it raises.
+   * @throws InvalidPointerError for NULL, an address that is not a multiple of 8 inside the
+   * heap, an address that already holds a live object, or (checked mode) a header whose type
+   * id is not registered; nothing is recorded
    */
   noteAllocated(obj: Address): void {
     const live = this.live;
-    if (live === null) return;
     if (!(Number.isInteger(obj) && obj > 0 && obj % BITMAP_GRANULE === 0 && obj < this.heap.byteLength)) {
       throw new InvalidPointerError(
         obj,
         `a non-NULL object address inside the heap, a multiple of ${BITMAP_GRANULE}`,
       );
     }
-    const typeId = this.heap.u32[(obj >>> 2) + this.typeWord]!;
-    if (this.types.find(typeId) === undefined) {
-      throw new InvalidPointerError(
-        obj,
-        `an initialised object header, found type id ${typeId} which is not registered`,
-      );
+    if (this.checked) {
+      const typeId = this.heap.u32[(obj >>> 2) + this.typeWord]!;
+      if (this.types.find(typeId) === undefined) {
+        throw new InvalidPointerError(
+          obj,
+          `an initialised object header, found type id ${typeId} which is not registered`,
+        );
+      }
     }
-    if (live.has(obj)) {
+    if (!live.set(obj)) {
       throw new InvalidPointerError(obj, "fresh object memory, but a live object is already recorded there");
     }
-    live.set(obj);
   }
 
-  /**
-   * Whether `obj` is recorded as a live object. Checked mode only.
-   * @throws Error in fast mode, which keeps no liveness data
-   */
+  /** Whether `obj` is recorded as a live object (noted, and not yet handed to `type.dealloc`). */
   isLive(obj: Address): boolean {
-    if (this.live === null) throw new Error(`${this.name} refcount in fast mode keeps no liveness data`);
     return this.live.has(obj);
   }
 
@@ -270,7 +271,7 @@ export abstract class BaseRefcount implements RefcountStrategy {
    * 64-bit scheme treats bit 31; this implementation writes IMMORTAL_REFCOUNT at once where
    * CPython 3.12 lets the count creep up to it. An object whose count is 0 while it waits
    * for deallocation is resurrected (and then not deallocated).
-   * @throws InvalidPointerError for NULL, or (checked mode) an address with no live object
+   * @throws InvalidPointerError for NULL, or an address with no live object
    */
   incref(obj: Address): void {
     this.checkObject(obj, "incref");
@@ -290,7 +291,7 @@ export abstract class BaseRefcount implements RefcountStrategy {
    * The current count: the number of strong references, 0 for an object waiting for
    * deallocation, and for immortals IMMORTAL_REFCOUNT (4294967295, what CPython 3.12's
    * `sys.getrefcount` minus its own +1 reports for `None` on 64-bit builds).
-   * @throws InvalidPointerError for NULL, or (checked mode) an address with no live object
+   * @throws InvalidPointerError for NULL, or an address with no live object
    */
   refcount(obj: Address): number {
     this.checkObject(obj, "refcount");
@@ -301,7 +302,7 @@ export abstract class BaseRefcount implements RefcountStrategy {
   /**
    * Makes `obj` immortal (PEP 683): its count word becomes IMMORTAL_REFCOUNT, increfs and
    * decrefs leave it alone, and it is never deallocated.
-   * @throws InvalidPointerError for NULL, or (checked mode) an address with no live object
+   * @throws InvalidPointerError for NULL, or an address with no live object
    */
   makeImmortal(obj: Address): void {
     this.checkObject(obj, "makeImmortal");
@@ -310,24 +311,16 @@ export abstract class BaseRefcount implements RefcountStrategy {
 
   /**
    * Whether `obj` is immortal (bit 31 of its count word is set).
-   * @throws InvalidPointerError for NULL, or (checked mode) an address with no live object
+   * @throws InvalidPointerError for NULL, or an address with no live object
    */
   isImmortal(obj: Address): boolean {
     this.checkObject(obj, "isImmortal");
     return this.heap.u32[obj >>> 2]! >= IMMORTAL_BIT;
   }
 
-  /** Raises for NULL, a misaligned address and, in checked mode, unless a live object is recorded at `obj`. */
+  /** Raises for NULL and unless a live object is recorded at `obj` (freed, interior, foreign, never noted). */
   protected checkObject(obj: Address, op: string): void {
-    const live = this.live;
-    if (live === null) {
-      if (obj === 0) throw nullPointer(op);
-      if ((obj & ENTRY_KIND_MASK) !== 0) {
-        throw new InvalidPointerError(obj, `an object address for ${op}, a multiple of ${BITMAP_GRANULE}`);
-      }
-      return;
-    }
-    if (live.has(obj)) return;
+    if (this.live.has(obj)) return;
     if (obj === 0) throw nullPointer(op);
     throw new InvalidPointerError(
       obj,
@@ -405,7 +398,7 @@ export abstract class BaseRefcount implements RefcountStrategy {
         const base = pending.length;
         switch (kind) {
           case DECREMENT:
-            if (this.live !== null) this.checkObject(obj, "decref"); // still live since it was pushed?
+            this.checkObject(obj, "decref"); // still live since it was pushed?
             if (this.applyDecrement(obj)) this.startDeallocation(obj, base);
             break;
           case AT_ZERO:
@@ -580,7 +573,7 @@ export abstract class BaseRefcount implements RefcountStrategy {
       if (collector !== null) collector.onDeallocate();
     }
     this.queued.delete(obj);
-    if (this.live !== null) this.live.delete(obj);
+    this.live.delete(obj);
     this.counters.deallocations++;
     type.dealloc(obj, this.typeDecref);
     this.pending.reverseFrom(base);

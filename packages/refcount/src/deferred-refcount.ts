@@ -76,7 +76,7 @@ export class DeferredRefcount extends BaseRefcount {
    * Drops a strong reference; at zero the object is queued, and deallocated at the next
    * flush unless it is incref'd before. Triggers a flush when the table would exceed
    * `config.queueLimit` entries (not while a flush or deallocation is running).
-   * @throws InvalidPointerError for NULL, or (checked mode) an address with no live object
+   * @throws InvalidPointerError for NULL, or an address with no live object
    * @throws HeapCorruptionError ("refcount") when the count is already 0
    */
   decref(obj: Address): void {

@@ -40,7 +40,7 @@ export class ImmediateRefcount extends BaseRefcount {
   /**
    * Drops a strong reference; at zero the object is deallocated before this returns
    * (or, when called during a deallocation, right after the current one finishes).
-   * @throws InvalidPointerError for NULL, or (checked mode) an address with no live object
+   * @throws InvalidPointerError for NULL, or an address with no live object
    * @throws HeapCorruptionError ("refcount") when the count is already 0
    */
   decref(obj: Address): void {

@@ -43,9 +43,11 @@ export interface RefcountOptions {
    */
   collector?: DeallocationListener | null;
   /**
-   * Detect misuse: incref/decref/refcount of an address where no live object is (freed,
-   * never allocated, interior), and counts going below zero. Needs `noteAllocated` to be
-   * called for every new object.
+   * Validate the header of every object passed to `noteAllocated` (its type id must be
+   * registered). Both modes detect the rest of the misuse — incref/decref/refcount of an
+   * address where no live object is (freed, never noted, interior), counts going below
+   * zero — because both keep the liveness bitmap, and both need `noteAllocated` to be called
+   * for every new object.
    * @defaultValue true
    */
   checked?: boolean;

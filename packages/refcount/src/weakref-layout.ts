@@ -1,6 +1,6 @@
 /**
  * Where the fields of a weak reference object live: CPython 3.11's `PyWeakReference`
- * (Include/cpython/weakrefobject.h) — the object header, then five pointer-sized words.
+ * (Include/cpython/weakrefobject.h) — the object header, then six pointer-sized words.
  * Weak references are GC objects in CPython, so a GC header precedes them.
  *
  * ```
@@ -15,8 +15,9 @@
  *  obj+32 | hash             8 B     | -1 until computed     obj+16 | 4 B    |
  *  obj+40 | wr_prev          8 B     | referent's list       obj+20 | 4 B    |
  *  obj+48 | wr_next          8 B     |   (NULL-terminated)   obj+24 | 4 B    |
- *  obj+56 +--------------------------+                      obj+28 +--------+
- *  basicSize 56, sys.getsizeof 72 (3.11; 3.12 adds a vectorcall word: 64 / 80)   28 / 36
+ *  obj+56 | vectorcall       8 B     | 0: calls go through   obj+28 | 4 B    |
+ *  obj+64 +--------------------------+    the owning table   obj+32 +--------+
+ *  basicSize 64, sys.getsizeof 80 (CPython 3.11 on 64-bit)                       32 / 40
  * ```
  *
  * CPython stores the callback object itself in wr_callback; here it is an index into the
@@ -40,20 +41,25 @@ export interface WeakrefLayout {
   readonly prevOffset: number;
   /** wr_next: next weak reference to the same referent, 0 at the tail. */
   readonly nextOffset: number;
-  /** tp_basicsize: header + five words (56 B in the 64-bit layout). */
+  /**
+   * vectorcall: CPython's fast-call entry point for calling the weak reference. Kept so the
+   * size matches CPython's; always 0 here, since calling goes through the owning table.
+   */
+  readonly vectorcallOffset: number;
+  /** tp_basicsize: header + six words (64 B in the 64-bit layout). */
   readonly basicSize: number;
-  /** sys.getsizeof: basicSize + GC header (72 B in the 64-bit layout). */
+  /** sys.getsizeof: basicSize + GC header (80 B in the 64-bit layout). */
   readonly totalSize: number;
 }
 
 /** Number of pointer-sized fields after the object header. */
-export const WEAKREF_FIELD_COUNT = 5;
+export const WEAKREF_FIELD_COUNT = 6;
 
 /**
  * The weak reference layout for an object layout.
  * @example
  * ```ts
- * weakrefLayout(LAYOUT_64).totalSize; // 72, as sys.getsizeof(weakref.ref(x)) on CPython 3.11
+ * weakrefLayout(LAYOUT_64).totalSize; // 80, as sys.getsizeof(weakref.ref(x)) on CPython 3.11
  * ```
  */
 export function weakrefLayout(layout: ObjectLayout): WeakrefLayout {
@@ -67,6 +73,7 @@ export function weakrefLayout(layout: ObjectLayout): WeakrefLayout {
     hashOffset: h + 2 * w,
     prevOffset: h + 3 * w,
     nextOffset: h + 4 * w,
+    vectorcallOffset: h + 5 * w,
     basicSize,
     totalSize: basicSize + layout.gcHeaderSize,
   });

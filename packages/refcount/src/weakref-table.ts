@@ -70,8 +70,8 @@ export interface WeakrefTableOptions {
   allocate: (typeId: number) => Address;
   /** Takes back the memory of a dead weak reference (its fields are already cleared). */
   release: (wr: Address) => void;
-  /** Used to hand out a new reference to a shared weak reference. */
-  refcounts: Pick<RefcountStrategy, "incref">;
+  /** Hands out new references to a shared weak reference and tells live referents from freed memory. */
+  refcounts: Pick<RefcountStrategy, "incref" | "refcount">;
   /**
    * Name of the registered weak reference type.
    * @defaultValue "weakref"
@@ -109,7 +109,7 @@ export class WeakrefTable implements WeakrefSupport {
   private readonly headers: ObjectHeaders;
   private readonly types: TypeRegistry;
   private readonly allocate: (typeId: number) => Address;
-  private readonly refcounts: Pick<RefcountStrategy, "incref">;
+  private readonly refcounts: Pick<RefcountStrategy, "incref" | "refcount">;
   private readonly onCallbackError: CallbackErrorHandler;
   /** Callback functions by id; index 0 is "no callback". */
   private readonly callbacks: (WeakrefCallback | undefined)[] = [undefined];
@@ -141,12 +141,14 @@ export class WeakrefTable implements WeakrefSupport {
    * returns a new strong reference to it. Without a callback, an existing callback-less
    * weak reference to the same referent is returned instead (incref'd), as CPython does.
    * @throws InvalidPointerError when `referent` is NULL, not an object of a registered type,
-   * dead (count 0), or of a type without weak reference support; nothing changes
+   * not a live object (freed, interior: the strategy's `refcount` raises), dead (count 0), or
+   * of a type without weak reference support; nothing changes
    * @throws MemoryError from `allocate`; nothing changes
    */
   create(referent: Address, callback?: WeakrefCallback | null): Address {
     const slot = this.listSlot(referent, "create a weak reference to");
-    if (this.headers.refcount(referent) === 0) {
+    // The strategy's refcount raises for an address where no live object is (freed, interior).
+    if (this.refcounts.refcount(referent) === 0) {
       throw new InvalidPointerError(referent, "a live referent, found a reference count of 0");
     }
     const head = this.headers.readWord(slot);
@@ -164,6 +166,7 @@ export class WeakrefTable implements WeakrefSupport {
     this.headers.writeWord(wr + f.objectOffset, referent);
     this.headers.writeWord(wr + f.callbackOffset, id);
     this.writeHash(wr, -1n);
+    this.headers.writeWord(wr + f.vectorcallOffset, 0);
     if (id !== 0 && basic !== 0) {
       // After the shared callback-less reference.
       const next = this.headers.readWord(basic + f.nextOffset);

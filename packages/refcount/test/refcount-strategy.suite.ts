@@ -19,12 +19,19 @@ import { Namespace } from "./fixtures/namespace";
 import { type StrategyFactory, World, type WorldOptions } from "./fixtures/world";
 
 export interface SuiteOptions {
-  /** Run the strategy in checked mode (misuse tests need it). */
+  /** Run the strategy in checked mode (else fast mode). */
   checked: boolean;
   /** fast-check runs of the random-graph property (each run is a sequence of 400 to 1,600 steps). */
   propertyRuns?: number;
   /** Run the 1,000,000-deep chain test. */
   deepChain?: boolean;
+}
+
+/** Index of the first byte where `a` and `b` differ, or -1 when they are equal (fast for whole heaps). */
+function firstDifference(a: Uint8Array, b: Uint8Array): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return i;
+  return a.length === b.length ? -1 : n;
 }
 
 /** Labels of the objects `obj` releases, in its type's release order (the fixtures' dealloc order). */
@@ -132,7 +139,7 @@ export function describeRefcountStrategy(name: string, factory: StrategyFactory,
         w.rc.decref(a);
         expect(w.rc.refcount(a)).toBe(2);
         const wr = w.weakref(o, undefined, "wr");
-        expect(w.weakrefs.type.sizeOf(wr)).toBe(36);
+        expect(w.weakrefs.type.sizeOf(wr)).toBe(40);
         w.rc.decref(o);
         w.rc.flush();
         expect(w.log).toEqual(["dealloc:o", "dealloc:a"]);
@@ -520,7 +527,7 @@ export function describeRefcountStrategy(name: string, factory: StrategyFactory,
         expect(w.blocksInUse()).toBe(0);
       });
 
-      it.runIf(checked)("raises for incref, decref and refcount of a freed object", () => {
+      it("raises for incref, decref, refcount and makeImmortal of a freed object, writing nothing", () => {
         const w = world();
         const x = w.newFloat();
         const y = w.newInstance(w.ids.obj, []);
@@ -528,14 +535,47 @@ export function describeRefcountStrategy(name: string, factory: StrategyFactory,
         w.rc.decref(y);
         w.rc.flush();
         const bytes = w.raw.stats().bytesInUse;
+        const image = w.heap.u8.slice();
         for (const dead of [x, y]) {
           expect(() => w.rc.decref(dead)).toThrow(InvalidPointerError);
           expect(() => w.rc.incref(dead)).toThrow(InvalidPointerError);
           expect(() => w.rc.refcount(dead)).toThrow(InvalidPointerError);
+          expect(() => w.rc.makeImmortal(dead)).toThrow(InvalidPointerError);
+          expect(() => w.rc.isImmortal(dead)).toThrow(InvalidPointerError);
           expect(() => w.rc.incref(dead + 8)).toThrow(InvalidPointerError);
+          expect(() => w.weakref(dead)).toThrow(InvalidPointerError);
         }
+        expect(firstDifference(w.heap.u8, image)).toBe(-1);
         expect(w.raw.stats().bytesInUse).toBe(bytes);
         expect(w.rc.deallocations).toBe(2);
+      });
+
+      it("never writes into blocks the allocator took back: its free lists stay intact", () => {
+        // Freed blocks are threaded through their first words (TLSF: next/prev free), which
+        // are the count words of plain objects. A strategy that wrote a dangling count would
+        // corrupt the allocator's free lists, and a later malloc would return a bad address.
+        const w = world();
+        const keep: Address[] = [];
+        const dead: Address[] = [];
+        for (let i = 0; i < 16; i++) {
+          const x = i % 2 === 0 ? w.newFloat(i) : w.newInstance(w.ids.node, []);
+          (i % 4 < 2 ? dead : keep).push(x);
+        }
+        for (const x of dead) w.rc.decref(x);
+        w.rc.flush();
+        const image = w.heap.u8.slice();
+        for (const x of dead) {
+          for (const op of [w.rc.incref, w.rc.decref, w.rc.makeImmortal]) {
+            expect(() => op.call(w.rc, x)).toThrow(InvalidPointerError);
+          }
+        }
+        expect(firstDifference(w.heap.u8, image)).toBe(-1);
+        w.raw.check();
+        const again = [w.raw.malloc(24), w.raw.malloc(24), w.newFloat(), w.newInstance(w.ids.node, [])];
+        for (const p of again) expect(p % 16 === 0 || p % 16 === w.layout.gcHeaderSize % 16).toBe(true);
+        w.raw.check();
+        for (const x of keep) w.rc.decref(x);
+        w.rc.flush();
       });
 
       it.runIf(checked)("raises for interior and foreign addresses, and for addresses never noted", () => {
@@ -566,12 +606,16 @@ export function describeRefcountStrategy(name: string, factory: StrategyFactory,
         expect(w.rc.isLive(x)).toBe(true);
       });
 
-      it.runIf(!checked)("keeps no liveness data in fast mode but still rejects misaligned addresses", () => {
+      it.runIf(!checked)("records fresh objects without reading their headers in fast mode", () => {
         const w = world();
         const x = w.newFloat();
-        expect(() => w.rc.isLive(x)).toThrow();
+        expect(w.rc.isLive(x)).toBe(true);
         expect(() => w.rc.decref(x + 4)).toThrow(InvalidPointerError);
-        w.rc.noteAllocated(x); // ignored
+        expect(() => w.rc.noteAllocated(x)).toThrow(/already recorded/);
+        const raw = w.raw.malloc(64);
+        w.heap.u8.fill(0, raw, raw + 64); // type id 0: only checked mode reads it
+        w.rc.noteAllocated(raw);
+        expect(w.rc.isLive(raw)).toBe(true);
         expect(w.rc.refcount(x)).toBe(1);
       });
     });
@@ -628,6 +672,18 @@ export function describeRefcountStrategy(name: string, factory: StrategyFactory,
           { numRuns: suite.propertyRuns ?? 40 },
         );
       });
+
+      it("do the same in the compact layout", () => {
+        fc.assert(
+          fc.property(fc.array(operation, { minLength: 400, maxLength: 1600 }), (ops) => {
+            const unraisable: unknown[] = [];
+            const w = world({ layout: LAYOUT_COMPACT, onUnraisable: (error) => unraisable.push(error) });
+            runRandomGraph(w, ops);
+            expect(unraisable).toEqual([]);
+          }),
+          { numRuns: Math.max(5, Math.ceil((suite.propertyRuns ?? 40) / 10)) },
+        );
+      });
     });
   });
 }
@@ -644,6 +700,7 @@ export type Op =
   | { op: "assign"; name: number; source: number }
   | { op: "del"; name: number }
   | { op: "weakref"; name: number; target: number; callback: boolean }
+  | { op: "stale"; pick: number }
   | { op: "flush" };
 
 const NAMES = 12;
@@ -669,6 +726,7 @@ export const operation: fc.Arbitrary<Op> = fc.oneof(
   },
   { weight: 2, arbitrary: fc.record({ op: fc.constant("assign" as const), name, source: name }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant("flush" as const) }) },
+  { weight: 1, arbitrary: fc.record({ op: fc.constant("stale" as const), pick: fc.nat() }) },
   { weight: 4, arbitrary: fc.record({ op: fc.constant("del" as const), name }) },
   {
     weight: 2,
@@ -695,7 +753,12 @@ interface ModelObject {
   /** weakref: referent serial, or -1 once dead; callback present and not called yet. */
   referent: number;
   callback: boolean;
+  /** Made immortal before the first step: its count never changes and it is never freed. */
+  immortal?: boolean;
 }
+
+/** Immortal objects made before the first step of a random graph. */
+const IMMORTALS = 3;
 
 export interface RandomGraphOptions {
   /**
@@ -722,6 +785,8 @@ export function runRandomGraph(
   const byAddr = new Map<Address, number>();
   const names = new Map<number, number>();
   const resurrected: number[] = [];
+  /** Every object address handed out so far (some freed since, some reused). */
+  const everAllocated: Address[] = [];
   let serial = 0;
   let blocks = 0;
   let callbacksExpected = 0;
@@ -750,6 +815,7 @@ export function runRandomGraph(
   // Recursive model of deallocation, in the strategy's (recursive) order.
   const release = (s: number): void => {
     const m = model.get(s)!;
+    if (m.immortal === true) return;
     m.count--;
     if (m.count > 0) return;
     if (m.kind === "fin" && !m.finalized) {
@@ -781,6 +847,7 @@ export function runRandomGraph(
     const full: ModelObject = { serial: s, count: 1, finalized: false, referent: -1, callback: false, ...m };
     model.set(s, full);
     byAddr.set(full.addr, s);
+    everAllocated.push(full.addr);
     blocks += full.blocks;
     return s;
   };
@@ -799,7 +866,7 @@ export function runRandomGraph(
     if (eager) w.rc.flush();
     else if (!flushed) return; // deferred cascades make counts lag until the flush
     for (const m of model.values()) {
-      if (w.rc.refcount(m.addr) !== m.count) {
+      if (w.rc.refcount(m.addr) !== (m.immortal === true ? IMMORTAL_REFCOUNT : m.count)) {
         throw new Error(`count of ${m.kind} #${m.serial}: ${w.rc.refcount(m.addr)} != model ${m.count}`);
       }
       if (m.kind === "weakref") {
@@ -811,6 +878,14 @@ export function runRandomGraph(
     expect(w.blocksInUse()).toBe(blocks);
     if (eager) expect(callbacksSeen).toBe(callbacksExpected);
   };
+
+  // A few immortal objects (PEP 683) that the graph may reference: the heap's baseline.
+  for (let i = 0; i < IMMORTALS; i++) {
+    const addr = w.newFloat(-i);
+    w.rc.makeImmortal(addr);
+    add({ addr, kind: "float", slots: [], blocks: 1, resurrect: false, immortal: true });
+  }
+  const immortalBytes = w.bytesInUse();
 
   for (const o of ops) {
     switch (o.op) {
@@ -886,6 +961,17 @@ export function runRandomGraph(
       case "flush":
         w.rc.flush();
         break;
+      case "stale": {
+        // A dangling address: freed and not reused (a deferred strategy may still hold it queued).
+        const stale = everAllocated.filter((a) => !byAddr.has(a) && !w.rc.isLive(a));
+        if (stale.length === 0) break;
+        const addr = stale[o.pick % stale.length]!;
+        const before = w.heap.u8.slice(addr - 16, addr + 32);
+        expect(() => w.rc.incref(addr)).toThrow(InvalidPointerError);
+        expect(() => w.rc.decref(addr)).toThrow(InvalidPointerError);
+        expect(w.heap.u8.slice(addr - 16, addr + 32)).toEqual(before);
+        break;
+      }
       case "weakref": {
         const t = pick(o.target);
         if (t === undefined) break;
@@ -941,9 +1027,11 @@ export function runRandomGraph(
   }
   w.rc.flush();
   check(true);
-  expect(model.size).toBe(0);
-  expect(w.bytesInUse()).toBe(0);
-  expect(w.blocksInUse()).toBe(0);
+  expect(model.size).toBe(IMMORTALS);
+  for (const m of model.values()) expect(w.rc.refcount(m.addr)).toBe(IMMORTAL_REFCOUNT);
+  w.raw.check(); // the allocator's free lists and boundary tags are intact
+  expect(w.bytesInUse()).toBe(immortalBytes);
+  expect(w.blocksInUse()).toBe(IMMORTALS);
   expect(w.trackedCount()).toBe(0);
   expect(w.weakrefs.callbackCount).toBe(0);
 }

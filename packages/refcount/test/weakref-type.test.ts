@@ -11,11 +11,11 @@ describe("weakrefType", () => {
       release: (wr) => calls.push(`release ${wr}`),
     });
     expect(type.name).toBe("weakref");
-    expect(type.basicSize).toBe(56);
+    expect(type.basicSize).toBe(64);
     expect(type.itemSize).toBe(0);
     expect(type.isContainer).toBe(true);
     expect(type.weaklistOffset).toBe(0);
-    expect(type.sizeOf(4096)).toBe(72);
+    expect(type.sizeOf(4096)).toBe(80);
     const visited: number[] = [];
     type.traverse(4096, (x) => visited.push(x));
     expect(visited).toEqual([]);

@@ -203,7 +203,7 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
         : new ImmediateRefcount(rcOptions);
   space.refcount = refcount;
   const note = refcount.noteAllocated;
-  space.noteAllocated = typeof note === "function" && refcount.checked ? note.bind(refcount) : null;
+  space.noteAllocated = typeof note === "function" ? note.bind(refcount) : null;
 
   // Weak references (their type registers itself).
   const weakrefs = new WeakrefTable({

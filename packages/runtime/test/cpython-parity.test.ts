@@ -155,6 +155,14 @@ const SIZES: readonly SizeCase[] = [
     build: (rt) => rt.defineClass("C").create({ x: 1 }),
     cpython: 56,
   },
+  {
+    python: "import weakref\nclass C: pass\nc = C()\nr = weakref.ref(c)",
+    build: (rt) => {
+      rt.globals.set("c", rt.defineClass("C").create());
+      return rt.weakref(rt.globals.get("c"));
+    },
+    cpython: 80,
+  },
 ];
 
 interface GcCase {

@@ -46,6 +46,11 @@ export const PRESETS: readonly Composition[] = [
     options: { ...presets.cpython311, layout: "compact" },
     collectsCycles: true,
   },
+  {
+    name: "cpython311 unchecked (fast mode)",
+    options: { ...presets.cpython311, checked: false },
+    collectsCycles: true,
+  },
 ];
 
 export const ALL: readonly Composition[] = [...PRESETS, ...SWAPS];
