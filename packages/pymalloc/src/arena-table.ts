@@ -42,7 +42,7 @@ import {
   POOL_SZIDX as IMPORTED_POOL_SZIDX,
 } from "./pool-header";
 
-// Module-local copies: V8 folds local constants, but loads and checks imported ones on every use.
+// Module-local aliases of the pool header layout (this module touches pool headers only off the hot path).
 const DUMMY_SIZE_IDX = IMPORTED_DUMMY_SIZE_IDX;
 const POOL_ARENAINDEX = IMPORTED_POOL_ARENAINDEX;
 const POOL_NEXTPOOL = IMPORTED_POOL_NEXTPOOL;

@@ -102,17 +102,30 @@ export interface PymallocOptions {
 
 const DOMAIN = "pymalloc";
 
-// 32-bit word indices of the pool header fields, relative to the pool's word index. They are
-// module-local constants on purpose: V8 folds these into the code, whereas each use of an
-// imported binding costs a load and an initialisation check on the hot path.
-const W_COUNT = POOL_COUNT >>> 2;
-const W_ARENAINDEX = POOL_ARENAINDEX >>> 2;
-const W_FREEBLOCK = POOL_FREEBLOCK >>> 2;
-const W_NEXTPOOL = POOL_NEXTPOOL >>> 2;
-const W_PREVPOOL = POOL_PREVPOOL >>> 2;
-const W_SZIDX = POOL_SZIDX >>> 2;
-const W_NEXTOFFSET = POOL_NEXTOFFSET >>> 2;
-const W_MAXNEXTOFFSET = POOL_MAXNEXTOFFSET >>> 2;
+// The pool header fields are read and written as 32-bit words at these indices from the pool's
+// word index (pool >>> 2), written as literals in the code below:
+//
+//   u32[pi]       ref.count        u32[pi + 8]   arenaindex
+//   u32[pi + 2]   freeblock        u32[pi + 9]   szidx
+//   u32[pi + 4]   nextpool         u32[pi + 10]  nextoffset
+//   u32[pi + 6]   prevpool         u32[pi + 11]  maxnextoffset
+//
+// Literals, not named constants: TurboFan (Node 20) loads a module-level constant from the module
+// context on every use, checks that it is a small integer and adds it with an overflow check,
+// about eight instructions per header access; a literal is folded into the address. The check
+// below ties the literals to the layout in pool-header.ts.
+if (
+  POOL_COUNT !== 0 ||
+  POOL_FREEBLOCK !== 2 * 4 ||
+  POOL_NEXTPOOL !== 4 * 4 ||
+  POOL_PREVPOOL !== 6 * 4 ||
+  POOL_ARENAINDEX !== 8 * 4 ||
+  POOL_SZIDX !== 9 * 4 ||
+  POOL_NEXTOFFSET !== 10 * 4 ||
+  POOL_MAXNEXTOFFSET !== 11 * 4
+) {
+  throw new Error("pymalloc-allocator.ts: the pool header word indices no longer match pool-header.ts");
+}
 
 /**
  * CPython's small-object allocator (obmalloc) over a heap: arenas from a page provider, pools,
@@ -243,8 +256,7 @@ export class PymallocAllocator implements Allocator {
   malloc(size: number): Address {
     let address: Address;
     if ((size | 0) === size && size > 0 && size <= this.threshold) {
-      const szidx = (size - 1) >>> this.alignShift;
-      address = this.checked === true ? this.checkedSmallAlloc(szidx, size) : this.smallAlloc(szidx, size);
+      address = this.checked === true ? this.checkedSmallAlloc(size) : this.smallAlloc(size);
     } else {
       address = this.rawMalloc(size);
     }
@@ -302,9 +314,9 @@ export class PymallocAllocator implements Allocator {
         result = this.raw.realloc(address, size);
         this.countRawBytes(this.raw.usableSize(result) - oldUsable);
       } else {
-        if (this.checked === true) this.checkLive(slot - 1, address, "realloc");
+        if (this.checked === true) this.checkLive(address, "realloc");
         const pool = (address & this.poolBase) >>> 0;
-        const blockSize = (this.heap.u32[(pool >>> 2) + W_SZIDX] + 1) << this.alignShift;
+        const blockSize = (this.heap.u32[(pool >>> 2) + 9] + 1) << this.alignShift; // pool.szidx
         oldUsable = blockSize;
         if (size <= blockSize && 4 * size > 3 * blockSize) {
           // Same size, or shrinking by less than a quarter: not worth a copy.
@@ -333,14 +345,14 @@ export class PymallocAllocator implements Allocator {
    * @throws DoubleFreeError for a block that is already free
    */
   free(address: Address): void {
-    if (address === 0) return;
-    const slot = this.ownerSlot(address);
     let usable: number;
-    if (slot === 0) {
-      usable = this.rawFree(address);
+    const entries = this.mapEntries;
+    const i = address >>> this.arenaBits;
+    if (address >>> 0 === address && i < entries.length && entries[i] !== 0) {
+      usable = this.checked === true ? this.checkedSmallFree(address) : this.smallFree(address);
     } else {
-      if (this.checked === true) this.takeLive(slot - 1, address);
-      usable = this.smallFree(address);
+      if (address === 0) return;
+      usable = this.foreignFree(address);
     }
     this.freeCalls++;
     const hook = this.hooks.free;
@@ -354,9 +366,9 @@ export class PymallocAllocator implements Allocator {
   usableSize(address: Address): number {
     const slot = this.ownerSlot(address);
     if (slot === 0) return this.raw.usableSize(address);
-    if (this.checked === true) this.checkLive(slot - 1, address, "usableSize");
+    if (this.checked === true) this.checkLive(address, "usableSize");
     const pool = (address & this.poolBase) >>> 0;
-    return (this.heap.u32[(pool >>> 2) + W_SZIDX] + 1) << this.alignShift;
+    return (this.heap.u32[(pool >>> 2) + 9] + 1) << this.alignShift; // pool.szidx
   }
 
   /**
@@ -441,25 +453,33 @@ export class PymallocAllocator implements Allocator {
   /** A block of `size` bytes from a pool, or from raw for 0 and large sizes (_PyObject_Malloc without the counting). */
   private allocate(size: number): Address {
     if ((size | 0) === size && size > 0 && size <= this.threshold) {
-      const szidx = (size - 1) >>> this.alignShift;
-      return this.checked === true ? this.checkedSmallAlloc(szidx, size) : this.smallAlloc(szidx, size);
+      return this.checked === true ? this.checkedSmallAlloc(size) : this.smallAlloc(size);
     }
     return this.rawMalloc(size);
   }
 
   // The two modes have separate entry points so that V8 inlines only the code of the mode in
-  // use into the caller: its inlining budget is counted in bytecode, and free must fit beside
-  // malloc for a loop of mallocs and frees to run without calls.
+  // use into the caller (its inlining budget is counted in bytecode). The common case of each
+  // call is straight-line code; the pool state changes (pool full, full pool used again, pool
+  // empty) sit in separate functions the common case only branches over.
 
-  /** Takes a block of class `szidx` (pymalloc_alloc), unchecked; `requested` is for error messages. */
-  private smallAlloc(szidx: number, requested: number): Address {
+  /** Takes a block for a request of `size` bytes (pymalloc_alloc), unchecked. */
+  private smallAlloc(size: number): Address {
+    const szidx = (size - 1) >>> this.alignShift;
     const u32 = this.heap.u32;
     const head = this.usedPools + (szidx << 4);
-    const pool = u32[(head >>> 2) + W_NEXTPOOL];
-    if (pool === head) return this.allocateFromNewPool(szidx, requested);
+    const pool = u32[(head >>> 2) + 4]; // head.nextpool
+    if (pool === head) return this.allocateFromNewPool(szidx, size);
     // A used pool of this class: pop its free list.
-    const bp = u32[(pool >>> 2) + W_FREEBLOCK];
-    this.popBlock(u32, pool, u32[bp >>> 2], szidx);
+    const pi = pool >>> 2;
+    const bp = u32[pi + 2]; // freeblock
+    const next = u32[bp >>> 2];
+    u32[pi]++; // ref.count
+    u32[pi + 2] = next; // freeblock
+    if (next === 0) this.extendPool(u32, pool, szidx);
+    const slack = this.slack - ((szidx + 1) << this.alignShift);
+    if (slack < 0) this.newPeak(slack);
+    else this.slack = slack;
     return bp;
   }
 
@@ -468,16 +488,18 @@ export class PymallocAllocator implements Allocator {
    * not be live, and the free-list link it holds must be 0 or an aligned address among its
    * pool's blocks (one unsigned compare for the range); then it is marked live.
    */
-  private checkedSmallAlloc(szidx: number, requested: number): Address {
+  private checkedSmallAlloc(size: number): Address {
+    const szidx = (size - 1) >>> this.alignShift;
     const u32 = this.heap.u32;
     const head = this.usedPools + (szidx << 4);
-    const pool = u32[(head >>> 2) + W_NEXTPOOL];
-    if (pool === head) return this.allocateFromNewPool(szidx, requested);
-    const bp = u32[(pool >>> 2) + W_FREEBLOCK];
+    const pool = u32[(head >>> 2) + 4]; // head.nextpool
+    if (pool === head) return this.allocateFromNewPool(szidx, size);
+    const pi = pool >>> 2;
+    const bp = u32[pi + 2]; // freeblock
     const next = u32[bp >>> 2];
     const bits = this.liveBits;
     const g = bp >>> this.alignShift;
-    const bit = 1 << (g & 31);
+    const bit = 1 << g; // a shift count is taken mod 32: the bit of granule g in its word
     const word = bits[g >>> 5];
     if (
       (word & bit) !== 0 ||
@@ -487,35 +509,33 @@ export class PymallocAllocator implements Allocator {
       this.rejectFreeList(pool, bp, next);
     }
     bits[g >>> 5] = word | bit;
-    this.popBlock(u32, pool, next, szidx);
+    u32[pi]++; // ref.count
+    u32[pi + 2] = next; // freeblock
+    if (next === 0) this.extendPool(u32, pool, szidx);
+    const slack = this.slack - ((szidx + 1) << this.alignShift);
+    if (slack < 0) this.newPeak(slack);
+    else this.slack = slack;
     return bp;
   }
 
-  /** The head block of `pool`'s free list was taken: unlink it (its link was `next`) and count its bytes. */
-  private popBlock(u32: Uint32Array, pool: Address, next: Address, szidx: number): void {
-    const pi = pool >>> 2;
-    u32[pi + W_COUNT]++;
-    u32[pi + W_FREEBLOCK] = next;
-    if (next === 0) this.extendPool(u32, pool, szidx);
-    let slack = this.slack - ((szidx + 1) << this.alignShift);
-    if (slack < 0) {
-      this.peakBytes -= slack;
-      slack = 0;
-    }
-    this.slack = slack;
+  /** The bytes in use passed their peak by `-slack`: raise the peak (slack becomes 0). */
+  private newPeak(slack: number): void {
+    this.peakBytes -= slack;
+    this.slack = 0;
   }
 
   /** The pool's free list ran out: carve the next virgin block, or unlink the now full pool (pymalloc_pool_extend). */
   private extendPool(u32: Uint32Array, pool: Address, szidx: number): void {
     const pi = pool >>> 2;
-    const nextoffset = u32[pi + W_NEXTOFFSET];
-    if (nextoffset > u32[pi + W_MAXNEXTOFFSET]) {
+    const nextoffset = u32[pi + 10]; // nextoffset
+    if (nextoffset > u32[pi + 11]) {
+      // past maxnextoffset (word 11): no virgin block left
       this.unlinkFullPool(u32, pool);
       return;
     }
     const block = pool + nextoffset;
-    u32[pi + W_FREEBLOCK] = block;
-    u32[pi + W_NEXTOFFSET] = nextoffset + ((szidx + 1) << this.alignShift);
+    u32[pi + 2] = block; // freeblock
+    u32[pi + 10] = nextoffset + ((szidx + 1) << this.alignShift); // nextoffset
     u32[block >>> 2] = 0;
     u32[(block >>> 2) + 1] = 0;
   }
@@ -523,10 +543,10 @@ export class PymallocAllocator implements Allocator {
   /** A pool just became full: take it off its usedpools list. */
   private unlinkFullPool(u32: Uint32Array, pool: Address): void {
     const pi = pool >>> 2;
-    const next = u32[pi + W_NEXTPOOL];
-    const prev = u32[pi + W_PREVPOOL];
-    u32[(next >>> 2) + W_PREVPOOL] = prev;
-    u32[(prev >>> 2) + W_NEXTPOOL] = next;
+    const next = u32[pi + 4]; // nextpool
+    const prev = u32[pi + 6]; // prevpool
+    u32[(next >>> 2) + 6] = prev; // next.prevpool
+    u32[(prev >>> 2) + 4] = next; // prev.nextpool
   }
 
   /** No used pool of this class: take an empty one and link it at the front (allocate_from_new_pool). */
@@ -534,8 +554,9 @@ export class PymallocAllocator implements Allocator {
     if (this.checked === true) {
       // Validate the free list a recycled pool of this class would be resumed from, before any change.
       const cached = this.arenas.peekFreePool();
-      if (cached !== 0 && this.heap.u32[(cached >>> 2) + W_SZIDX] === szidx) {
-        const bp = this.heap.u32[(cached >>> 2) + W_FREEBLOCK];
+      if (cached !== 0 && this.heap.u32[(cached >>> 2) + 9] === szidx) {
+        // It held blocks of this class (szidx): it would resume its free list.
+        const bp = this.heap.u32[(cached >>> 2) + 2]; // cached.freeblock
         const next = this.heap.u32[bp >>> 2];
         if (!this.linkOk(cached, next)) this.rejectFreeList(cached, bp, next);
       }
@@ -556,28 +577,44 @@ export class PymallocAllocator implements Allocator {
     const u32 = this.heap.u32; // the heap may have grown while mapping an arena
     const pi = pool >>> 2;
     const head = this.usedPools + (szidx << 4);
-    u32[pi + W_NEXTPOOL] = head;
-    u32[pi + W_PREVPOOL] = head;
-    u32[(head >>> 2) + W_NEXTPOOL] = pool;
-    u32[(head >>> 2) + W_PREVPOOL] = pool;
-    u32[pi + W_COUNT] = 1;
-    if (u32[pi + W_SZIDX] === szidx) {
-      // It last held blocks of this class: its free list is still good.
-      const bp = u32[pi + W_FREEBLOCK];
-      u32[pi + W_FREEBLOCK] = u32[bp >>> 2];
+    u32[pi + 4] = head; // nextpool
+    u32[pi + 6] = head; // prevpool
+    u32[(head >>> 2) + 4] = pool; // head.nextpool
+    u32[(head >>> 2) + 6] = pool; // head.prevpool
+    u32[pi] = 1; // ref.count
+    if (u32[pi + 9] === szidx) {
+      // szidx unchanged: it last held blocks of this class: its free list is still good.
+      const bp = u32[pi + 2]; // freeblock
+      u32[pi + 2] = u32[bp >>> 2]; // freeblock
       return bp;
     }
     // Fresh start: hand out the first block, put the second on the free list.
     const size = (szidx + 1) << this.alignShift;
     const bp = pool + this.poolOverhead;
-    u32[pi + W_SZIDX] = szidx;
-    u32[pi + W_NEXTOFFSET] = this.poolOverhead + 2 * size;
-    u32[pi + W_MAXNEXTOFFSET] = this.poolSize - size;
+    u32[pi + 9] = szidx; // szidx
+    u32[pi + 10] = this.poolOverhead + 2 * size; // nextoffset
+    u32[pi + 11] = this.poolSize - size; // maxnextoffset
     const second = bp + size;
-    u32[pi + W_FREEBLOCK] = second;
+    u32[pi + 2] = second; // freeblock
     u32[second >>> 2] = 0;
     u32[(second >>> 2) + 1] = 0;
     return bp;
+  }
+
+  /**
+   * Checked mode's {@link PymallocAllocator.smallFree}: clears the live bit of the block at
+   * `address` in one read-modify-write of its bitmap word, after checking that it was set and
+   * that the address is aligned (the bit is per granule); else throws, with nothing changed.
+   * @returns the block size
+   */
+  private checkedSmallFree(address: Address): number {
+    const bits = this.liveBits;
+    const g = address >>> this.alignShift;
+    const bit = 1 << g; // a shift count is taken mod 32: the bit of granule g in its word
+    const word = bits[g >>> 5];
+    if ((word & bit) === 0 || (address & this.alignMask) !== 0) this.rejectDead(address, "free");
+    bits[g >>> 5] = word ^ bit;
+    return this.smallFree(address);
   }
 
   /**
@@ -588,39 +625,54 @@ export class PymallocAllocator implements Allocator {
     const u32 = this.heap.u32;
     const pool = (address & this.poolBase) >>> 0;
     const pi = pool >>> 2;
-    const blockSize = (u32[pi + W_SZIDX] + 1) << this.alignShift;
-    const lastfree = u32[pi + W_FREEBLOCK];
+    const blockSize = (u32[pi + 9] + 1) << this.alignShift; // szidx
+    const lastfree = u32[pi + 2]; // freeblock
     const ai = address >>> 2;
     u32[ai] = lastfree;
     u32[ai + 1] = 0;
-    u32[pi + W_FREEBLOCK] = address;
-    const count = u32[pi + W_COUNT] - 1;
-    u32[pi + W_COUNT] = count;
+    u32[pi + 2] = address; // freeblock
+    const count = u32[pi] - 1; // ref.count
+    u32[pi] = count; // ref.count
     this.slack += blockSize;
-    if (lastfree === 0) this.insertToUsedPools(u32, pool);
-    else if (count === 0) this.insertToFreePools(u32, pool);
+    // A pool holds at least two blocks, so a full pool (lastfree 0) never becomes empty here.
+    if (lastfree === 0 || count === 0) this.poolStateChanged(u32, pool, lastfree);
     return blockSize;
+  }
+
+  /** After a free: a full pool became used (lastfree 0), or a used pool became empty. */
+  private poolStateChanged(u32: Uint32Array, pool: Address, lastfree: Address): void {
+    if (lastfree === 0) this.insertToUsedPools(u32, pool);
+    else this.insertToFreePools(u32, pool);
+  }
+
+  /**
+   * Frees what is not a pool block: a raw block, or (checked mode) rejects a value that is not
+   * a heap address at all. @returns the usable size freed
+   */
+  private foreignFree(address: Address): number {
+    if (address >>> 0 !== address && this.checked === true) this.rejectNonAddress(address);
+    return this.rawFree(address);
   }
 
   /** A full pool got a free block: link it at the front of its class's usedpools list (insert_to_usedpool). */
   private insertToUsedPools(u32: Uint32Array, pool: Address): void {
     const pi = pool >>> 2;
-    const head = this.usedPools + (u32[pi + W_SZIDX] << 4);
-    const next = u32[(head >>> 2) + W_NEXTPOOL];
-    u32[pi + W_NEXTPOOL] = next;
-    u32[pi + W_PREVPOOL] = head;
-    u32[(next >>> 2) + W_PREVPOOL] = pool;
-    u32[(head >>> 2) + W_NEXTPOOL] = pool;
+    const head = this.usedPools + (u32[pi + 9] << 4); // szidx
+    const next = u32[(head >>> 2) + 4]; // head.nextpool
+    u32[pi + 4] = next; // nextpool
+    u32[pi + 6] = head; // prevpool
+    u32[(next >>> 2) + 6] = pool; // next.prevpool
+    u32[(head >>> 2) + 4] = pool; // head.nextpool
   }
 
   /** A used pool became empty: unlink it from usedpools and give it to its arena (insert_to_freepool). */
   private insertToFreePools(u32: Uint32Array, pool: Address): void {
     const pi = pool >>> 2;
-    const next = u32[pi + W_NEXTPOOL];
-    const prev = u32[pi + W_PREVPOOL];
-    u32[(next >>> 2) + W_PREVPOOL] = prev;
-    u32[(prev >>> 2) + W_NEXTPOOL] = next;
-    this.arenas.releasePool(pool, u32[pi + W_ARENAINDEX]);
+    const next = u32[pi + 4]; // nextpool
+    const prev = u32[pi + 6]; // prevpool
+    u32[(next >>> 2) + 6] = prev; // next.prevpool
+    u32[(prev >>> 2) + 4] = next; // prev.nextpool
+    this.arenas.releasePool(pool, u32[pi + 8]); // arenaindex
   }
 
   // ---------------------------------------------------------------- byte accounting
@@ -682,12 +734,12 @@ export class PymallocAllocator implements Allocator {
   }
 
   /** Throws unless a live block starts at `address` (checked mode), explaining what is there instead. */
-  private checkLive(slot: number, address: Address, what: string): void {
+  private checkLive(address: Address, what: string): void {
     const g = address >>> this.alignShift;
     if ((address & this.alignMask) === 0 && (this.liveBits[g >>> 5] & (1 << (g & 31))) !== 0) {
       return;
     }
-    this.rejectDead(slot, address, what);
+    this.rejectDead(address, what);
   }
 
   /** Checked mode: whether free-list link `next` of a block in `pool` is 0 or an aligned address among the pool's blocks. */
@@ -736,20 +788,6 @@ export class PymallocAllocator implements Allocator {
     this.liveBits[g >>> 5] |= 1 << (g & 31);
   }
 
-  /**
-   * Checked mode, on free: clears the live bit of the block at `address` in one read-modify-write
-   * of its bitmap word, after checking that it was set and that the address is aligned (the bit
-   * is per granule); else throws, with nothing changed.
-   */
-  private takeLive(slot: number, address: Address): void {
-    const bits = this.liveBits;
-    const g = address >>> this.alignShift;
-    const bit = 1 << (g & 31);
-    const word = bits[g >>> 5];
-    if ((word & bit) === 0 || (address & this.alignMask) !== 0) this.rejectDead(slot, address, "free");
-    bits[g >>> 5] = word & ~bit;
-  }
-
   /** Checked mode: marks the block at `address` free. */
   private clearLive(address: Address): void {
     const g = address >>> this.alignShift;
@@ -757,12 +795,13 @@ export class PymallocAllocator implements Allocator {
   }
 
   /** Throws the error explaining why no live block starts at `address`. */
-  private rejectDead(slot: number, address: Address, what: string): never {
-    throw this.explainDeadAddress(slot, address, what);
+  private rejectDead(address: Address, what: string): never {
+    throw this.explainDeadAddress(address, what);
   }
 
   /** The error for an address in an arena where no live block starts (slow path, reads only). */
-  private explainDeadAddress(slot: number, address: Address, what: string): Error {
+  private explainDeadAddress(address: Address, what: string): Error {
+    const slot = this.mapEntries[address >>> this.arenaBits] - 1;
     const u32 = this.heap.u32;
     const t = this.arenas;
     const pool = (address & this.poolBase) >>> 0;
@@ -780,7 +819,7 @@ export class PymallocAllocator implements Allocator {
         `${what} of a block, not the pool header at ${formatAddress(pool)} (blocks start at ${formatAddress(pool + this.poolOverhead)})`,
       );
     }
-    const szidx = u32[pi + W_SZIDX];
+    const szidx = u32[pi + 9]; // szidx
     if (szidx === DUMMY_SIZE_IDX) {
       return new InvalidPointerError(
         address,
@@ -796,7 +835,7 @@ export class PymallocAllocator implements Allocator {
         `${what} of the start of a block; this is ${rel % size} bytes into the ${size}-byte block at ${formatAddress(start)}`,
       );
     }
-    if (offset >= u32[pi + W_NEXTOFFSET] || offset + size > this.poolSize) {
+    if (offset >= u32[pi + 10] /* nextoffset */ || offset + size > this.poolSize) {
       return new InvalidPointerError(address, `${what} of a block pymalloc handed out; this one never was`);
     }
     return new DoubleFreeError(address, `${what} of a ${size}-byte pymalloc block that is already free`);

@@ -1,4 +1,4 @@
-import { ArrayBufferHeap, ConfigurationError, MemoryHooks } from "@pymem/core";
+import { ArrayBufferHeap, ConfigurationError, InvalidPointerError, MemoryHooks } from "@pymem/core";
 import { HeapPageProvider, TlsfAllocator } from "@pymem/raw-allocator";
 import { describe, expect, it } from "vitest";
 import {
@@ -14,7 +14,7 @@ import {
   POOL_SZIDX,
   PymallocAllocator,
 } from "../src/index";
-import { setup, word } from "./helpers";
+import { setup, snapshot, unchanged, word } from "./helpers";
 
 const MIB = 1 << 20;
 const POOL_311 = 16384;
@@ -413,5 +413,25 @@ describe("PymallocAllocator: construction and events", () => {
     for (const p of blocks) obj.free(p);
     expect(obj.stats().blocksInUse).toBe(0);
     expect(obj.stats().pymalloc.arenasAllocatedCurrent).toBe(0);
+  });
+
+  it("unchecked, still sends every address outside its arenas to raw, which frees or rejects it", () => {
+    const { obj, raw } = setup("cpython311", { checked: false });
+    const small = obj.malloc(24);
+    const big = obj.malloc(1000);
+    const empty = obj.malloc(0);
+    expect(raw.usableSize(big)).toBeGreaterThanOrEqual(1000);
+    for (const bad of [Number.NaN, -16, 1.5, 2 ** 32 + 16, 0x30, big + 8]) {
+      const before = snapshot(obj);
+      expect(() => obj.free(bad)).toThrow(InvalidPointerError);
+      expect(unchanged(obj, before)).toBe(true);
+    }
+    obj.free(big);
+    obj.free(empty);
+    obj.free(0);
+    expect(raw.stats().bytesReserved).toBe(0);
+    expect(obj.stats().blocksInUse).toBe(1);
+    obj.free(small);
+    expect(obj.stats().blocksInUse).toBe(0);
   });
 });
