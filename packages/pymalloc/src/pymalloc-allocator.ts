@@ -98,6 +98,15 @@ export interface PymallocOptions {
    * @defaultValue true
    */
   checked?: boolean;
+  /**
+   * Let `realloc` move a raw block into a pool block when the new size is one pymalloc
+   * serves (1..smallRequestThreshold bytes). CPython 3.11 never does: its `pymalloc_realloc`
+   * leaves such a block with the C allocator, because C cannot tell how many bytes at the
+   * old address are valid to copy. Here the raw allocator knows every block's usable size, so
+   * the move is safe; it trades one copy for a block that no longer sits in the raw heap.
+   * @defaultValue false (CPython's behaviour)
+   */
+  adoptRawBlocks?: boolean;
 }
 
 const DOMAIN = "pymalloc";
@@ -169,6 +178,8 @@ export class PymallocAllocator implements Allocator {
   declare readonly raw: Allocator;
   /** Event hooks this domain reports to. */
   declare readonly hooks: MemoryHooks;
+  /** Whether realloc moves raw blocks into pools (see {@link PymallocOptions.adoptRawBlocks}). */
+  declare readonly adoptRawBlocks: boolean;
   /** Address of the usedpools table (its imaginary head of class 0). */
   declare readonly usedPools: Address;
   /** Bytes of the mapping holding the usedpools table (whole pages). */
@@ -226,6 +237,7 @@ export class PymallocAllocator implements Allocator {
     this.raw = raw;
     this.config = config;
     this.checked = options.checked !== false;
+    this.adoptRawBlocks = options.adoptRawBlocks === true;
     this.hooks = options.hooks ?? new MemoryHooks();
     this.alignment = Math.min(config.alignment, raw.alignment);
     this.threshold = config.smallRequestThreshold;
@@ -295,7 +307,9 @@ export class PymallocAllocator implements Allocator {
   /**
    * Resizes a block as pymalloc_realloc does: a pool block stays in place when `size` fits it
    * and is more than 3/4 of it; else a new block is allocated (pool or raw, by size), the
-   * contents copied and the old block freed. Raw blocks stay with the raw allocator.
+   * contents copied and the old block freed. Raw blocks stay with the raw allocator (which
+   * resizes them in place or moves them), unless {@link PymallocOptions.adoptRawBlocks} is set
+   * and the new size is a small one: then the block moves into a pool.
    * `realloc(0, n)` is `malloc(n)`.
    * @throws InvalidPointerError / DoubleFreeError (checked mode) for an address that is not a live block
    * @throws SizeError for an invalid size
@@ -311,8 +325,14 @@ export class PymallocAllocator implements Allocator {
       const slot = this.ownerSlot(address);
       if (slot === 0) {
         oldUsable = this.raw.usableSize(address);
-        result = this.raw.realloc(address, size);
-        this.countRawBytes(this.raw.usableSize(result) - oldUsable);
+        if (this.adoptRawBlocks === true && size > 0 && size <= this.threshold) {
+          result = this.allocate(size);
+          this.heap.u8.copyWithin(result, address, address + (size < oldUsable ? size : oldUsable));
+          this.rawFree(address);
+        } else {
+          result = this.raw.realloc(address, size);
+          this.countRawBytes(this.raw.usableSize(result) - oldUsable);
+        }
       } else {
         if (this.checked === true) this.checkLive(address, "realloc");
         const pool = (address & this.poolBase) >>> 0;

@@ -5,7 +5,12 @@ import { PymallocAllocator, type PymallocOptions } from "../src/index";
 /** A heap, a page provider, a TLSF raw allocator and a pymalloc allocator over them. */
 export function setup(
   config: PymallocOptions["config"] = "cpython311",
-  options: { checked?: boolean; initialByteLength?: number; maxByteLength?: number } = {},
+  options: {
+    checked?: boolean;
+    adoptRawBlocks?: boolean;
+    initialByteLength?: number;
+    maxByteLength?: number;
+  } = {},
 ) {
   const heap = new ArrayBufferHeap({
     initialByteLength: options.initialByteLength ?? 1 << 16,
@@ -13,7 +18,13 @@ export function setup(
   });
   const pages = new HeapPageProvider({ heap });
   const raw = new TlsfAllocator({ pages });
-  const obj = new PymallocAllocator({ pages, raw, config, checked: options.checked ?? true });
+  const obj = new PymallocAllocator({
+    pages,
+    raw,
+    config,
+    checked: options.checked ?? true,
+    adoptRawBlocks: options.adoptRawBlocks ?? false,
+  });
   return { heap, pages, raw, obj };
 }
 

@@ -347,6 +347,41 @@ describe("PymallocAllocator: realloc", () => {
     expect(obj.stats().bytesInUse).toBe(raw.usableSize(r));
   });
 
+  it.each([
+    true,
+    false,
+  ])("with adoptRawBlocks (checked %s), moves a shrinking raw block into a pool", (checked) => {
+    const { obj, raw } = setup("cpython311", { adoptRawBlocks: true, checked });
+    const p = obj.malloc(4000);
+    pattern(obj, p, 4000, 7);
+    const before = raw.stats().bytesInUse;
+    const q = obj.realloc(p, 100);
+    expect(obj.owns(q)).toBe(true);
+    expect(obj.usableSize(q)).toBe(112);
+    expect(hasPattern(obj, q, 100, 7)).toBe(true);
+    expect(raw.owns(p)).toBe(false);
+    expect(raw.stats().bytesInUse).toBeLessThan(before);
+    expect(obj.stats().bytesInUse).toBe(112);
+    expect(obj.stats().pymalloc.rawBlocks).toBe(0);
+    // A raw block that stays large is still resized by raw, and a small block grows into raw.
+    const r = obj.realloc(q, 5000);
+    expect(raw.owns(r)).toBe(true);
+    expect(hasPattern(obj, r, 100, 7)).toBe(true);
+    const s = obj.realloc(r, 9000);
+    expect(raw.owns(s)).toBe(true);
+    expect(hasPattern(obj, s, 100, 7)).toBe(true);
+    obj.free(s);
+    expect(obj.stats().bytesInUse).toBe(0);
+  });
+
+  it("with adoptRawBlocks, rejects a foreign pointer and changes nothing", () => {
+    const { obj } = setup("cpython311", { adoptRawBlocks: true });
+    const p = obj.malloc(4000);
+    const before = snapshot(obj);
+    expect(() => obj.realloc(p + 16, 64)).toThrow();
+    expect(unchanged(obj, before)).toBe(true);
+  });
+
   it("treats realloc(0, n) as malloc(n)", () => {
     const { obj } = setup();
     const p = obj.realloc(0, 40);

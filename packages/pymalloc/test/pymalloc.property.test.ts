@@ -68,8 +68,13 @@ function same(actual: unknown, expected: unknown, what: string): void {
 const GRANULE_SHIFT = 3; // occupancy is tracked per 8 bytes
 
 /** Runs `ops` against a fresh allocator and an incremental model, checking invariants after every step. */
-function run(preset: PymallocPresetName, ops: Op[], checked: boolean): number {
-  const { obj, pages, raw } = setup(preset, { initialByteLength: 1 << 16, maxByteLength: HEAP_MAX, checked });
+function run(preset: PymallocPresetName, ops: Op[], checked: boolean, adoptRawBlocks = false): number {
+  const { obj, pages, raw } = setup(preset, {
+    initialByteLength: 1 << 16,
+    maxByteLength: HEAP_MAX,
+    checked,
+    adoptRawBlocks,
+  });
   const config = resolvePymallocConfig(preset);
   const startMapped = pages.stats().mappedBytes;
 
@@ -276,10 +281,13 @@ function run(preset: PymallocPresetName, ops: Op[], checked: boolean): number {
         const keep = Math.min(oldSize, op.size);
         const u8 = obj.heap.u8;
         for (let i = 0; i < keep; i++) if (u8[moved + i] !== tag) throw new Error(`realloc lost byte ${i}`);
-        // Raw blocks stay raw; pool blocks stay in their class in place, else move by size.
-        add(moved, op.size, inPlace ? oldClass : oldClass < 0 ? -1 : classOf(op.size));
-        // A pool block that moves is freed only after its copy is allocated: both count at once.
-        if (oldClass >= 0 && !inPlace) {
+        // Raw blocks stay raw (unless adopted into a pool at a small size); pool blocks stay in
+        // their class in place, else move by size.
+        const adopted = oldClass < 0 && adoptRawBlocks && classOf(op.size) >= 0;
+        add(moved, op.size, inPlace ? oldClass : oldClass < 0 && !adopted ? -1 : classOf(op.size));
+        // A block that moves out of its pool or into one is freed only after its copy is
+        // allocated: both count at once.
+        if ((oldClass >= 0 && !inPlace) || adopted) {
           peakBytes = Math.max(peakBytes, inUseBefore + usableOf.get(moved)!);
         }
         break;
@@ -389,6 +397,15 @@ describe.each(["cpython311", "classic"] as const)("pymalloc %s under random oper
       RUNS,
     );
     expect(total).toBeGreaterThanOrEqual(100_000);
+  });
+
+  it("keeps the same invariants when realloc adopts raw blocks into pools", () => {
+    check(
+      fc.property(fc.array(opArb, { minLength: 10_000, maxLength: 10_000 }), (ops) => {
+        run(preset, ops, true, true);
+      }),
+      1,
+    );
   });
 
   it("behaves the same unchecked on valid operations", () => {
