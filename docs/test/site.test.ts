@@ -1,12 +1,13 @@
 // The site `pnpm run docs` builds (typedoc, configured in the root package.json): one section
-// per package opening with its README, every guide in the navigation under its own title, and
-// a build that fails on any warning or undocumented export. typedoc itself runs in `pnpm test`
-// (the //#docs:api task); these checks catch a guide or package left out of its configuration.
+// per package opening with its README, every guide and the CLI's README in the navigation under
+// its own title, and a build that fails on any warning or undocumented export. typedoc itself
+// runs in `pnpm test` (the //#docs:api task); these checks catch a guide or package left out of
+// its configuration.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import { fences } from "./support/code-blocks";
-import { DOCS_DIR, packageDirs, ROOT_DIR } from "./support/doc-files";
+import { CLI_README, DOCS_DIR, packageDirs, ROOT_DIR } from "./support/doc-files";
 
 interface TypedocOptions {
   entryPointStrategy?: string;
@@ -27,6 +28,14 @@ const guides = readdirSync(DOCS_DIR)
   .filter((name) => name.endsWith(".md"))
   .sort()
   .map((name) => relative(ROOT_DIR, join(DOCS_DIR, name)));
+/** The site's pages: the guides, and the CLI's README (the command line has no API of its own). */
+const pages = [...guides, relative(ROOT_DIR, CLI_README)].sort();
+/**
+ * Pages whose navigation title is not their heading: docs/README.md is the folder's index on
+ * GitHub ("pymem documentation"), "About these docs" in the site; the CLI's README is headed by
+ * its package name, "The pymem command" in the site.
+ */
+const OWN_TITLE = new Set(["docs/README.md", "apps/cli/README.md"]);
 
 describe("the documentation site's configuration", () => {
   it("documents every package, each from its index with its README as landing page", () => {
@@ -46,18 +55,17 @@ describe("the documentation site's configuration", () => {
     expect(options.validation).toMatchObject({ notDocumented: true, notExported: true, invalidLink: true });
   });
 
-  it("puts every guide in the navigation, and only guides that exist", () => {
-    expect([...(options.projectDocuments ?? [])].sort()).toEqual(guides);
+  it("puts every guide and the CLI's README in the navigation, and nothing else", () => {
+    expect([...(options.projectDocuments ?? [])].sort()).toEqual(pages);
     expect(existsSync(join(ROOT_DIR, options.customCss ?? "missing"))).toBe(true);
   });
 
-  it.each(guides)("gives %s a navigation title matching its heading", (guide) => {
-    const text = readFileSync(join(ROOT_DIR, guide), "utf8");
+  it.each(pages)("gives %s a navigation title matching its heading", (page) => {
+    const text = readFileSync(join(ROOT_DIR, page), "utf8");
     const front = /^---\ntitle: (.+)\n---\n\n# (.+)\n/.exec(text);
-    expect(front, `${guide} must start with "---\\ntitle: …\\n---" then its # heading`).not.toBeNull();
+    expect(front, `${page} must start with "---\\ntitle: …\\n---" then its # heading`).not.toBeNull();
     const [, title, heading] = front!;
-    // docs/README.md is the folder's index on GitHub ("pymem documentation"), "About these docs" in the site.
-    if (!guide.endsWith("README.md")) expect(title).toBe(heading);
+    if (!OWN_TITLE.has(page)) expect(title).toBe(heading);
   });
 });
 

@@ -22,7 +22,7 @@ function blocks(lang: string): string[] {
 /** `$ pymem ...` lines followed by the `pymem: error: ...` line the README says they print. */
 function documentedErrors(): { args: string[]; line: string }[] {
   const examples: { args: string[]; line: string }[] = [];
-  for (const block of blocks("")) {
+  for (const block of blocks("text")) {
     const lines = block.split("\n");
     lines.forEach((line, i) => {
       const next = lines[i + 1] ?? "";

@@ -18,6 +18,9 @@ export const ROOT_DIR = resolve(DOCS_DIR, "..");
  */
 export const SCRATCH_DIR = join(DOCS_DIR, "node_modules", ".cache", "pymem-doc-blocks");
 
+/** The CLI's README: a page of the site and of the checked Markdown, though the app is no package. */
+export const CLI_README = join(ROOT_DIR, "apps", "cli", "README.md");
+
 /** The publishable packages, folder names under packages/. */
 export function packageDirs(): string[] {
   return readdirSync(join(ROOT_DIR, "packages"))
@@ -35,7 +38,7 @@ export function markdownFiles(): string[] {
   const readmes = [
     join(ROOT_DIR, "README.md"),
     ...packageDirs().map((dir) => join(dir, "README.md")),
-    join(ROOT_DIR, "apps", "cli", "README.md"),
+    CLI_README,
   ];
   return [...guides, ...readmes.filter((path) => existsSync(path))];
 }

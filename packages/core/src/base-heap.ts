@@ -25,7 +25,34 @@ export function resolveHeapSizes(options: HeapOptions, granule: number): { initi
   return { initial: alignUp(Math.max(initial, granule), granule), max: maxRounded };
 }
 
-/** Base class for heaps: holds the views and implements the growth policy. */
+/**
+ * Base class for heaps: holds the views and implements the growth policy. A subclass
+ * creates its first buffer and supplies `growTo`.
+ * @example
+ * ```ts
+ * import { BaseHeap, type HeapOptions, resolveHeapSizes } from "@pymem/core";
+ *
+ * // A heap whose growth copies the bytes into a new, larger ArrayBuffer.
+ * class CopyingHeap extends BaseHeap {
+ *   readonly kind = "array-buffer";
+ *   constructor(options: HeapOptions = {}) {
+ *     const { initial, max } = resolveHeapSizes(options, 8);
+ *     super(max, 8);
+ *     this.setViews(new ArrayBuffer(initial), initial);
+ *   }
+ *   protected growTo(byteLength: number): void {
+ *     const bytes = new ArrayBuffer(byteLength);
+ *     new Uint8Array(bytes).set(this.u8);
+ *     this.setViews(bytes, byteLength);
+ *   }
+ * }
+ *
+ * const heap = new CopyingHeap({ initialByteLength: 4096, maxByteLength: 1 << 20 });
+ * heap.u32[1] = 7;
+ * heap.grow(5000); // doubles: heap.byteLength is 8192
+ * heap.u32[1];     // 7
+ * ```
+ */
 export abstract class BaseHeap implements Heap {
   abstract readonly kind: HeapKind;
   readonly maxByteLength: number;

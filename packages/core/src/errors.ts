@@ -8,7 +8,22 @@
  */
 import { type Address, formatAddress } from "./address";
 
-/** Base class of every pymem error except {@link SizeError} (which is a `RangeError`). */
+/**
+ * Base class of every pymem error except {@link SizeError} (which is a `RangeError`).
+ * @example
+ * ```ts
+ * import { ArrayBufferHeap, PymemError } from "@pymem/core";
+ * import { HeapPageProvider, TlsfAllocator } from "@pymem/raw-allocator";
+ *
+ * const raw = new TlsfAllocator({ pages: new HeapPageProvider({ heap: new ArrayBufferHeap() }) });
+ * try {
+ *   raw.free(0x2000); // an address raw never handed out
+ * } catch (e) {
+ *   if (!(e instanceof PymemError)) throw e;
+ *   console.log(e.name); // "InvalidPointerError"
+ * }
+ * ```
+ */
 export class PymemError extends Error {
   constructor(message: string) {
     super(message);
@@ -32,7 +47,23 @@ export class MemoryError extends PymemError {
   }
 }
 
-/** A pointer that this allocator did not hand out: foreign, interior, misaligned or NULL where not allowed. */
+/**
+ * A pointer that this allocator did not hand out: foreign, interior, misaligned or NULL where not allowed.
+ * @example
+ * ```ts
+ * import { ArrayBufferHeap, InvalidPointerError } from "@pymem/core";
+ * import { HeapPageProvider, TlsfAllocator } from "@pymem/raw-allocator";
+ *
+ * const raw = new TlsfAllocator({ pages: new HeapPageProvider({ heap: new ArrayBufferHeap() }) });
+ * const p = raw.malloc(64);
+ * try {
+ *   raw.free(p + 16); // inside the block, not its start
+ * } catch (e) {
+ *   if (e instanceof InvalidPointerError) console.log(e.address === p + 16); // true
+ * }
+ * raw.stats().blocksInUse; // 1: the block is untouched
+ * ```
+ */
 export class InvalidPointerError extends PymemError {
   /** The offending address. */
   readonly address: Address;
@@ -42,7 +73,24 @@ export class InvalidPointerError extends PymemError {
   }
 }
 
-/** A block freed twice (or freed after it was released to the system). */
+/**
+ * A block freed twice (or freed after it was released to the system).
+ * @example
+ * ```ts
+ * import { ArrayBufferHeap, DoubleFreeError } from "@pymem/core";
+ * import { HeapPageProvider, TlsfAllocator } from "@pymem/raw-allocator";
+ *
+ * const raw = new TlsfAllocator({ pages: new HeapPageProvider({ heap: new ArrayBufferHeap() }) });
+ * const p = raw.malloc(64);
+ * raw.free(p);
+ * try {
+ *   raw.free(p);
+ * } catch (e) {
+ *   if (e instanceof DoubleFreeError) console.log(e.message);
+ *   // double free of 0x00001010: the block was already freed to the "tlsf" allocator
+ * }
+ * ```
+ */
 export class DoubleFreeError extends PymemError {
   /** The address freed a second time. */
   readonly address: Address;
@@ -62,7 +110,25 @@ export type CorruptionKind =
   | "bad-header"
   | "refcount";
 
-/** Heap metadata or guard bytes do not hold what they must (the debug hooks' and checked mode's error). */
+/**
+ * Heap metadata or guard bytes do not hold what they must (the debug hooks' and checked mode's error).
+ * @example
+ * ```ts
+ * import { ArrayBufferHeap, HeapCorruptionError } from "@pymem/core";
+ * import { DebugAllocator } from "@pymem/pymalloc";
+ * import { HeapPageProvider, TlsfAllocator } from "@pymem/raw-allocator";
+ *
+ * const raw = new TlsfAllocator({ pages: new HeapPageProvider({ heap: new ArrayBufferHeap() }) });
+ * const mem = new DebugAllocator(raw, { api: "m" }); // PYTHONMALLOC=debug on PyMem_Malloc
+ * const p = mem.malloc(16);
+ * mem.heap.u8[p + 16] = 0x78; // one byte past the end
+ * try {
+ *   mem.free(p);
+ * } catch (e) {
+ *   if (e instanceof HeapCorruptionError) console.log(e.kind, e.serial); // overflow 1
+ * }
+ * ```
+ */
 export class HeapCorruptionError extends PymemError {
   /** Address of the block (or object) the check was made on. */
   readonly address: Address;
@@ -85,7 +151,21 @@ export class HeapCorruptionError extends PymemError {
   }
 }
 
-/** An invalid configuration value (non-power-of-two sizes, pool larger than arena, ...). */
+/**
+ * An invalid configuration value (non-power-of-two sizes, pool larger than arena, ...).
+ * @example
+ * ```ts
+ * import { ArrayBufferHeap, ConfigurationError } from "@pymem/core";
+ * import { HeapPageProvider } from "@pymem/raw-allocator";
+ *
+ * try {
+ *   new HeapPageProvider({ heap: new ArrayBufferHeap(), pageSize: 3000 });
+ * } catch (e) {
+ *   if (e instanceof ConfigurationError) console.log(e.option, e.message);
+ *   // pageSize invalid configuration pageSize = 3000: expected a power of two from 16 to 1073741824
+ * }
+ * ```
+ */
 export class ConfigurationError extends PymemError {
   /** Name of the offending option. */
   readonly option: string;
@@ -95,7 +175,20 @@ export class ConfigurationError extends PymemError {
   }
 }
 
-/** A size argument that is negative, NaN, not an integer or beyond what the heap can hold. */
+/**
+ * A size argument that is negative, NaN, not an integer or beyond what the heap can hold.
+ * @example
+ * ```ts
+ * import { ArrayBufferHeap, SizeError } from "@pymem/core";
+ *
+ * const heap = new ArrayBufferHeap();
+ * try {
+ *   heap.grow(-1);
+ * } catch (e) {
+ *   if (e instanceof SizeError) console.log(e.size, e instanceof RangeError); // -1 true
+ * }
+ * ```
+ */
 export class SizeError extends RangeError {
   /** The offending value. */
   readonly size: number;

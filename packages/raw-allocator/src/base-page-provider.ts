@@ -40,7 +40,33 @@ import { type MappedRange, MappingTable } from "./mapping-table";
 /** Largest alignment a mapping may ask for: 2 GiB. */
 export const MAX_MAPPING_ALIGNMENT = 2 ** 31;
 
-/** Base class of the page providers: mapping table, checks, growth, zero-fill, stats and events. */
+/**
+ * Base class of the page providers: mapping table, checks, growth, zero-fill, stats and events.
+ * A subclass supplies `place`, `commit` and `release`.
+ * @example
+ * ```ts
+ * import { type Address, alignUp, ArrayBufferHeap } from "@pymem/core";
+ * import { BasePageProvider } from "@pymem/raw-allocator";
+ *
+ * // Never reuses address space: every mapping goes above all earlier ones.
+ * class NoReusePageProvider extends BasePageProvider {
+ *   private next: Address = this.pageSize;
+ *   protected place(_size: number, alignment: number): Address {
+ *     return alignUp(this.next, alignment);
+ *   }
+ *   protected commit(address: Address, size: number): void {
+ *     this.next = address + size;
+ *   }
+ *   protected release(_address: Address, _size: number): void {}
+ * }
+ *
+ * const pages = new NoReusePageProvider({ heap: new ArrayBufferHeap() });
+ * const a = pages.map(4096); // 0x00001000, zero-filled
+ * pages.unmap(a, 4096);
+ * pages.map(4096);           // 0x00002000: the unmapped page is not reused
+ * pages.stats().mappedBytes; // 4096
+ * ```
+ */
 export abstract class BasePageProvider implements PageProvider {
   readonly heap: Heap;
   readonly pageSize: number;

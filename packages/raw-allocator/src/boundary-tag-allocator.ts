@@ -74,7 +74,26 @@ function sizeError(size: number, what: string): SizeError {
   return new SizeError(size, what, `an integer from 0 to ${MAX_REQUEST}`);
 }
 
-/** Base class of the boundary-tag allocators; subclasses implement the free index. */
+/**
+ * Base class of the boundary-tag allocators; subclasses implement the free index.
+ * @example
+ * ```ts
+ * import { ArrayBufferHeap } from "@pymem/core";
+ * import { type BoundaryTagAllocator, FirstFitAllocator, HeapPageProvider, TlsfAllocator } from "@pymem/raw-allocator";
+ *
+ * const pages = new HeapPageProvider({ heap: new ArrayBufferHeap() });
+ * const allocators: BoundaryTagAllocator[] = [new TlsfAllocator({ pages }), new FirstFitAllocator({ pages })];
+ * for (const raw of allocators) {
+ *   const small = raw.malloc(100);        // carved from a 1 MiB region
+ *   const large = raw.malloc(300 * 1024); // at least largeThreshold (256 KiB): a mapping of its own
+ *   raw.stats().largeBlocks;              // 1
+ *   raw.free(large);                      // unmapped at once
+ *   raw.check();                          // walks every block; throws HeapCorruptionError on damage
+ *   raw.free(small);                      // the region is wholly free again: unmapped too
+ * }
+ * pages.stats().mappedBytes; // 0
+ * ```
+ */
 export abstract class BoundaryTagAllocator implements Allocator {
   abstract readonly name: string;
   readonly heap: Heap;

@@ -7,7 +7,17 @@
  */
 import type { RuntimeOptions } from "../options";
 
-/** 256 KiB arenas, 4 KiB pools, 8-byte alignment. */
+/**
+ * 256 KiB arenas, 4 KiB pools, 8-byte alignment.
+ * @example
+ * ```ts
+ * import { classic, createRuntime } from "@pymem/runtime";
+ *
+ * const rt = createRuntime({ ...classic, freeLists: false }); // classic's pymalloc, no free lists
+ * const { arenaSize, poolSize, alignment } = rt.parts.objectDomain.config;
+ * console.log(arenaSize, poolSize, alignment); // 262144 4096 8
+ * ```
+ */
 export const classic = {
   /** Object header layout: CPython's 64-bit sizes. */
   layout: "64-bit",

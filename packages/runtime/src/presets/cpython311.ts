@@ -8,7 +8,18 @@
  */
 import type { RuntimeOptions } from "../options";
 
-/** CPython 3.11, 64-bit: the default composition. */
+/**
+ * CPython 3.11, 64-bit: the default composition.
+ * @example
+ * ```ts
+ * import { cpython311, createRuntime } from "@pymem/runtime";
+ *
+ * const rt = createRuntime(cpython311); // what createRuntime() builds
+ * const { arenaSize, poolSize, alignment } = rt.parts.objectDomain.config;
+ * console.log(arenaSize, poolSize, alignment); // 1048576 16384 16
+ * rt.gc.get_threshold(); // [700, 10, 10]
+ * ```
+ */
 export const cpython311 = {
   /** Object header layout: CPython's 64-bit sizes. */
   layout: "64-bit",
