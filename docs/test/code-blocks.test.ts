@@ -82,10 +82,6 @@ describe("uncheckedFences", () => {
       expect.stringMatching(/^g\.md:1: the fence is never closed/),
     ]);
   });
-
-  it("can allow unlabelled fences", () => {
-    expect(uncheckedFences(text, "g.md", true)).toEqual([expect.stringMatching(/^g\.md:7:/)]);
-  });
 });
 
 describe("extractPythonBlocks", () => {

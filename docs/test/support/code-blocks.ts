@@ -174,11 +174,11 @@ export const UNCHECKED_LANGS: ReadonlySet<string> = new Set(["sh", "text", "json
 
 /**
  * The fences of a Markdown text that would escape the checks: a language that is neither
- * TypeScript, Python nor in {@link UNCHECKED_LANGS} (`js`, `tsx`, a typo), no language at all
- * unless `allowUnlabelled`, a fence never closed or fences out of pairs.
+ * TypeScript, Python nor in {@link UNCHECKED_LANGS} (`js`, `tsx`, a typo), no language at all,
+ * a fence never closed or fences out of pairs.
  * @returns one `file:line: reason` line per offending fence
  */
-export function uncheckedFences(text: string, file: string, allowUnlabelled = false): string[] {
+export function uncheckedFences(text: string, file: string): string[] {
   const bad: string[] = [];
   for (const { line, lang, body, marker, closed } of fences(text)) {
     // A fence with a language cannot close a block, so one mislabelled closing fence shifts
@@ -189,7 +189,6 @@ export function uncheckedFences(text: string, file: string, allowUnlabelled = fa
     );
     if (inner >= 0) bad.push(`${file}:${line + 1 + inner}: a fence opens inside the block of line ${line}`);
     if (TS_LANGS.has(lang) || PYTHON_LANGS.has(lang) || UNCHECKED_LANGS.has(lang)) continue;
-    if (lang === "" && allowUnlabelled) continue;
     bad.push(
       lang === ""
         ? `${file}:${line}: fence without a language (use ts, or text for diagrams and output)`

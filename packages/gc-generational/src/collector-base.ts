@@ -54,7 +54,13 @@ import {
   validateUntrackRules,
 } from "./collector-options";
 import { CollectorVisitor } from "./collector-visitor";
-import { MAX_THRESHOLD, MIN_THRESHOLD, NUM_GENERATIONS, validateThreshold } from "./config";
+import {
+  DEFAULT_TABLE_THRESHOLD,
+  MAX_THRESHOLD,
+  MIN_THRESHOLD,
+  NUM_GENERATIONS,
+  validateThreshold,
+} from "./config";
 import { GarbagePipeline, type PipelineHeads } from "./garbage-pipeline";
 import { GcList } from "./gc-list";
 import { Reachability } from "./reachability";
@@ -201,7 +207,14 @@ export abstract class CollectorBase implements CycleCollector {
     this.lists = new GcList(this.heap, this.layout);
     this.table = new TypeTable(this.types, untrackRules);
     this.visitor = new CollectorVisitor(this.heap, this.layout, this.table);
-    this.reachability = new Reachability(this.heap, this.layout, this.table, this.refcount, this.visitor);
+    this.reachability = new Reachability(
+      this.heap,
+      this.layout,
+      this.table,
+      this.refcount,
+      this.visitor,
+      options.gcRefsTableThreshold ?? DEFAULT_TABLE_THRESHOLD,
+    );
 
     const head = (): Address => {
       const h = allocateListHead(options.allocateListHead, this.heap, this.layout);

@@ -22,6 +22,8 @@ import {
   type TypeRegistry,
   type WeakrefSupport,
 } from "@pymem/core";
+import type { DEFAULT_TABLE_THRESHOLD } from "./config";
+import type { Reachability } from "./reachability";
 import type { UntrackRules } from "./untrack-rule";
 
 /** Where list heads get their heap memory: a function returning 2 words, or an allocator. */
@@ -85,6 +87,13 @@ export interface BaseCollectorOptions {
    * @defaultValue none
    */
   clearFreeLists?: () => void;
+  /**
+   * Smallest set of objects for which a collection keeps gc_refs in a dense side table
+   * instead of the GC headers (see {@link Reachability}): 0 always uses the table (when the
+   * set's addresses are dense enough), `Infinity` never.
+   * @defaultValue {@link DEFAULT_TABLE_THRESHOLD} (32768)
+   */
+  gcRefsTableThreshold?: number;
 }
 
 /** Writes a line to stderr, or to the console where there is no `process`. */
@@ -141,6 +150,13 @@ export function validateBaseOptions(options: BaseCollectorOptions): void {
   need(options.types, "types", "a TypeRegistry");
   need(options.refcount, "refcount", "a RefcountStrategy");
   need(options.allocateListHead, "allocateListHead", "a function returning 2 words of heap, or an Allocator");
+  const t = options.gcRefsTableThreshold;
+  if (
+    t !== undefined &&
+    !(typeof t === "number" && t >= 0 && (Number.isInteger(t) || t === Number.POSITIVE_INFINITY))
+  ) {
+    throw new ConfigurationError("gcRefsTableThreshold", "an integer >= 0, or Infinity", t);
+  }
   if (options.layout.gcHeaderSize !== 2 * options.layout.wordSize) {
     throw new ConfigurationError("layout.gcHeaderSize", "two words", options.layout.gcHeaderSize);
   }

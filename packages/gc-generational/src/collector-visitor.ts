@@ -12,7 +12,7 @@
  * their behaviour with a mode:
  *
  * ```
- *  every mode:  referent not a container, or COLLECTING clear  -> ignore
+ *  DECREF, REACHABLE, MOVE: referent not a container, or COLLECTING clear  -> ignore
  *
  *  DECREF     (subtract_refs)        gc_refs -= 1   (0 already: remember the referent, refcount too small)
  *  REACHABLE  (move_unreachable)     UNREACHABLE set -> unlink, append to `target`, gc_refs = 1
@@ -20,10 +20,18 @@
  *                                    |= COLLECTING && gc_refs == 0 ? 1 << 2 : 0, for any container)
  *  MOVE       (legacy finalizers,    unlink, append to `target`, clear COLLECTING
  *              mark-and-sweep marking)
+ *  GATHER     (get_referrers,        append the referent to a buffer, whatever it is; the
+ *              get_referents)        caller then works through the buffer
+ *  TABLE_DECREF, TABLE_REACHABLE     DECREF and REACHABLE on a gc_refs table (Reachability's
+ *             (table mode)           table mode): one byte per referent, no header read
  *
  *  gc_prev:  | gc_refs or prev pointer (bits 31..2) | COLLECTING (1) | FINALIZED (0) |
  *  gc_next:  | next pointer (bits 31..1)            | UNREACHABLE (0)                |
  * ```
+ *
+ * The function must stay small enough for V8 to inline it into traversals (at most 460 bytes
+ * of bytecode; with every mode it has 447): new modes belong in a function of their own
+ * called from here, as GATHER's append is.
  *
  * @module
  */
@@ -33,6 +41,7 @@ import {
   FINALIZED_BIT,
   type Heap,
   type ObjectLayout,
+  type TypeInfo,
   UNREACHABLE_BIT,
   type Visit,
 } from "@pymem/core";
@@ -58,8 +67,27 @@ export const VISIT_REACHABLE = 1;
 /** Move the referent to the target list and clear COLLECTING (legacy finalizers, marking). */
 export const VISIT_MOVE = 2;
 
+/** Append the referent to the buffer ({@link CollectorVisitor.gather}). */
+export const VISIT_GATHER = 3;
+
+/** subtract_refs on a gc_refs table (Reachability's table mode). */
+export const VISIT_TABLE_DECREF = 4;
+/** move_unreachable on a gc_refs table. */
+export const VISIT_TABLE_REACHABLE = 5;
+
 /** Which behaviour {@link CollectorVisitor.visit} has. */
-export type VisitMode = typeof VISIT_DECREF | typeof VISIT_REACHABLE | typeof VISIT_MOVE;
+export type VisitMode =
+  | typeof VISIT_DECREF
+  | typeof VISIT_REACHABLE
+  | typeof VISIT_MOVE
+  | typeof VISIT_GATHER
+  | typeof VISIT_TABLE_DECREF
+  | typeof VISIT_TABLE_REACHABLE;
+
+/** Initial capacity of the GATHER buffer (it doubles for objects with more referents). */
+export const REFERENT_BUFFER_INITIAL = 1024;
+/** Capacity the buffer shrinks back to after a phase that made it larger than this. */
+const REFERENT_BUFFER_KEEP = 1 << 16;
 
 /** State of the shared visit function, set by {@link CollectorVisitor.begin}. An object (one
  * stable shape) is cheaper to read from than module-level `let`s, which need hole checks. */
@@ -72,6 +100,13 @@ interface VisitState {
   mode: VisitMode;
   target: Address;
   underflow: Address;
+  buf: Uint32Array;
+  n: number;
+  refs: Uint8Array;
+  lo: number;
+  span: number;
+  shift: number;
+  rare: TableRareHandler;
 }
 
 const V: VisitState = {
@@ -83,7 +118,29 @@ const V: VisitState = {
   mode: VISIT_DECREF,
   target: 0,
   underflow: 0,
+  buf: new Uint32Array(REFERENT_BUFFER_INITIAL),
+  n: 0,
+  refs: new Uint8Array(0),
+  lo: 0,
+  span: 0,
+  shift: 4,
+  rare: () => {},
 };
+
+/** GATHER: appends `ref` to the buffer (out of line: only get_referrers / get_referents use it). */
+function gatherPush(ref: Address): void {
+  const n = V.n;
+  if (n === V.buf.length) growBuffer();
+  V.buf[n] = ref;
+  V.n = n + 1;
+}
+
+/** Doubles the GATHER buffer, keeping its contents (rare: an object with many referents). */
+function growBuffer(): void {
+  const next = new Uint32Array(V.buf.length * 2);
+  next.set(V.buf);
+  V.buf = next;
+}
 
 /**
  * The visit callback shared by every collector (see the module comment). Only the frequent
@@ -92,6 +149,23 @@ const V: VisitState = {
  */
 function sharedVisit(ref: Address): void {
   const st = V;
+  const mode = st.mode;
+  if (mode >= VISIT_GATHER) {
+    if (mode === VISIT_GATHER) {
+      gatherPush(ref);
+      return;
+    }
+    // Table modes. Entries: 0 not in the set, 1 + gc_refs (gc_refs < 252), 253 parked on
+    // the tentatively-unreachable list, 255 a large count kept elsewhere.
+    const d = (ref - st.lo) >>> 0;
+    if (d >= st.span) return; // outside the set's address range
+    const j = d >>> st.shift;
+    const e = st.refs[j]!;
+    const decref = mode === VISIT_TABLE_DECREF;
+    if (decref ? e > 1 && e < 253 : e === 1) st.refs[j] = decref ? e - 1 : 2;
+    else if (decref ? e !== 0 : e >= 253) st.rare(j, e, ref);
+    return;
+  }
   const u32 = st.u32;
   if ((st.flags[u32[(ref >>> 2) + st.tw]!]! & CONTAINER) === 0) return;
   const i = ((ref - st.hdr) >>> 2) + st.pi;
@@ -145,6 +219,12 @@ function relink(node: Address, pw: number): void {
 }
 
 /**
+ * Receives the table cases the shared visit does not handle itself (an underflow, a parked
+ * node, a large count), with the entry index, its value and the referent.
+ */
+export type TableRareHandler = (index: number, entry: number, ref: Address) => void;
+
+/**
  * One collector's handle on the shared, mode-switched visit callback.
  * @example
  * ```ts
@@ -185,6 +265,51 @@ export class CollectorVisitor {
     st.tw = this.tw;
     st.mode = mode;
     st.target = target;
+  }
+
+  /**
+   * Points the shared callback at a gc_refs table, in TABLE_REACHABLE mode when `reach` is
+   * true, else TABLE_DECREF: entry `(ref - lo) >> shift` for referents in `lo .. lo + span - 1`;
+   * `rare` for the cases listed at {@link TableRareHandler}.
+   */
+  beginTable(
+    reach: boolean,
+    refs: Uint8Array,
+    lo: Address,
+    span: number,
+    shift: number,
+    rare: TableRareHandler,
+  ): void {
+    const st = V;
+    st.mode = reach ? VISIT_TABLE_REACHABLE : VISIT_TABLE_DECREF;
+    st.refs = refs;
+    st.lo = lo;
+    st.span = span;
+    st.shift = shift;
+    st.rare = rare;
+  }
+
+  /** The GATHER buffer (read it again after each gather: it may have grown). */
+  get buffer(): Uint32Array {
+    return V.buf;
+  }
+
+  /**
+   * Switches to GATHER mode, traverses `obj` and returns how many referents it visited; they
+   * are in {@link CollectorVisitor.buffer} from index 0, in traversal order.
+   */
+  gather(info: TypeInfo, obj: Address): number {
+    const st = V;
+    st.mode = VISIT_GATHER;
+    st.n = 0;
+    info.traverse(obj, sharedVisit);
+    return st.n;
+  }
+
+  /** Lets a GATHER buffer that grew past 64 Ki entries go (after a phase). */
+  release(): void {
+    V.n = 0;
+    if (V.buf.length > REFERENT_BUFFER_KEEP) V.buf = new Uint32Array(REFERENT_BUFFER_INITIAL);
   }
 
   /** Returns the referent whose gc_refs would have gone below zero since the last call (0 if none), and forgets it. */

@@ -23,11 +23,12 @@
  * resurrect objects at any point after move_legacy_finalizers: every loop re-reads list
  * links from the heap after each call, and lists are always well-formed then.
  *
- * Two shortcuts leave every outcome as CPython's: finalize_garbage first checks, read-only,
- * whether any object still needs its finalizer (when none does, its move-every-object loop
- * is skipped); and when the set was found by reference-count subtraction and neither a
- * finalizer nor a weakref callback ran since, nothing can have been resurrected, so the
- * recomputation is skipped and the whole set is the still-unreachable set. (A set found by
+ * Two shortcuts leave every outcome as CPython's: move_legacy_finalizers' walk notes whether
+ * any object still needs its PEP 442 finalizer (when none does, finalize_garbage's
+ * move-every-object loop is skipped); and when the set was found by reference-count
+ * subtraction and neither a finalizer nor a weakref callback ran since, nothing can have been
+ * resurrected, so the recomputation is skipped, the whole set is the still-unreachable set
+ * and its size is known from that walk. (A set found by
  * tracing from roots is always rechecked: the recheck is what keeps objects the roots
  * missed but something still references.)
  *
@@ -125,6 +126,8 @@ export class GarbagePipeline {
   private readonly untrackedCallbacks: Address[] = [];
   /** User code (finalizers, weakref callbacks) run by the current process() call. */
   private userCalls = 0;
+  /** Whether the last moveLegacyFinalizers walk met an object whose finalizer has not run. */
+  private sawFinalizer = true;
 
   constructor(ctx: PipelineContext) {
     this.ctx = ctx;
@@ -153,21 +156,26 @@ export class GarbagePipeline {
     const { lists, heads, table } = this.ctx;
     table.refresh();
     lists.init(heads.finalizers);
-    this.moveLegacyFinalizers(unreachable, heads.finalizers);
+    const found = this.moveLegacyFinalizers(unreachable, heads.finalizers);
+    const mayFinalize = this.sawFinalizer;
     this.moveLegacyFinalizerReachable(heads.finalizers);
+    const uncollectableFound = lists.size(heads.finalizers);
     if ((debug & DEBUG_COLLECTABLE) !== 0) this.debugCycles("collectable", unreachable);
     this.userCalls = 0;
     let m = this.handleWeakrefs(unreachable, old);
-    this.finalizeGarbage(unreachable);
+    this.finalizeGarbage(unreachable, mayFinalize);
     if (alwaysRecheck || this.userCalls > 0) {
       this.handleResurrectedObjects(unreachable, heads.still, old);
+      m += lists.size(heads.still);
     } else {
-      // No user code ran since the set was computed: it is still exactly unreachable.
+      // No user code ran since the set was computed: it is still exactly unreachable, and
+      // it holds what move_legacy_finalizers walked less what went to `finalizers`.
       lists.init(heads.still);
       lists.merge(unreachable, heads.still);
+      m += found - uncollectableFound;
     }
-    m += lists.size(heads.still);
     this.deleteGarbage(heads.still, old, (debug & DEBUG_SAVEALL) !== 0);
+    // Counted after delete_garbage, as CPython does: clearing may free some of them.
     const n = lists.size(heads.finalizers);
     if ((debug & DEBUG_UNCOLLECTABLE) !== 0) this.debugCycles("uncollectable", heads.finalizers);
     this.collected = m;
@@ -193,22 +201,37 @@ export class GarbagePipeline {
     lists.merge(f, old);
   }
 
-  /** move_legacy_finalizers: strips UNREACHABLE everywhere and moves legacy-finalizer objects to `finalizers`. */
-  moveLegacyFinalizers(unreachable: Address, finalizers: Address): void {
-    const { heap, lists } = this.ctx;
+  /**
+   * move_legacy_finalizers: strips UNREACHABLE everywhere and moves legacy-finalizer objects
+   * to `finalizers`. On the way, notes whether any object has a PEP 442 finalizer that has not
+   * run (read by {@link GarbagePipeline.process}, saving finalize_garbage a walk).
+   * @returns the number of objects walked (those moved included)
+   */
+  moveLegacyFinalizers(unreachable: Address, finalizers: Address): number {
+    const { heap, lists, table } = this.ctx;
     const u32 = heap.u32;
+    const flags = table.flags;
     const pi = this.pi;
+    const hdr = this.hdr;
+    const tw = this.tw;
     u32[unreachable >>> 2] = u32[unreachable >>> 2]! & NEXT_POINTER_MASK;
+    let count = 0;
+    let finalize = 0;
     let next: Address;
     for (let node = u32[unreachable >>> 2]!; node !== unreachable; node = next) {
       next = u32[node >>> 2]! & NEXT_POINTER_MASK;
       u32[node >>> 2] = next;
-      if ((this.typeFlags(node + this.hdr) & T_LEGACY_FINALIZER) !== 0) {
+      count++;
+      const f = flags[u32[((node + hdr) >>> 2) + tw]!]!;
+      if ((f & T_FINALIZE) !== 0 && (u32[(node >>> 2) + pi]! & FINALIZED_BIT) === 0) finalize = 1;
+      if ((f & T_LEGACY_FINALIZER) !== 0) {
         const i = (node >>> 2) + pi;
         u32[i] = u32[i]! & ~COLLECTING_BIT;
         lists.move(node, finalizers);
       }
     }
+    this.sawFinalizer = finalize !== 0;
+    return count;
   }
 
   /** move_legacy_finalizer_reachable: whatever an uncollectable object reaches is uncollectable. */
@@ -275,10 +298,13 @@ export class GarbagePipeline {
     return freed;
   }
 
-  /** finalize_garbage: each object's PEP 442 finalizer runs at most once (FINALIZED bit). */
-  finalizeGarbage(collectable: Address): void {
+  /**
+   * finalize_garbage: each object's PEP 442 finalizer runs at most once (FINALIZED bit).
+   * With `mayNeed` false (no object of the list can need its finalizer), does nothing.
+   */
+  finalizeGarbage(collectable: Address, mayNeed = true): void {
     const { lists, heap, refcount, heads, table } = this.ctx;
-    if (!this.needsFinalization(collectable)) return;
+    if (!mayNeed || !this.needsFinalization(collectable)) return;
     const seen = heads.seen;
     lists.init(seen);
     while (!lists.isEmpty(collectable)) {

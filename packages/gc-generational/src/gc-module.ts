@@ -7,6 +7,7 @@
  *                               generation treat 0, 1 and 2 as it, and report the number asked)
  *  gc.get_referrers(*objs)   -> traverse every tracked object, keep those visiting any of objs
  *  gc.get_referents(*objs)   -> traverse each container among objs, collect what it visits
+ *                               (both with the collectors' shared visit callback)
  *  gc.garbage / gc.callbacks -> the collector's own arrays (mutations are seen by it)
  * ```
  *
@@ -28,7 +29,9 @@ import {
   SizeError,
   type TypeRegistry,
 } from "@pymem/core";
+import { CollectorVisitor } from "./collector-visitor";
 import { NUM_GENERATIONS } from "./config";
+import { TypeTable } from "./type-table";
 
 /** What {@link GcModule} needs besides the collector, for get_referrers / get_referents. */
 export interface GcModuleOptions {
@@ -69,6 +72,8 @@ export class GcModule {
   private readonly types: TypeRegistry;
   private readonly typeWord: number;
   private readonly headerSize: number;
+  /** The collectors' shared visit callback (so that types' traverse call sites see one function). */
+  private readonly visitor: CollectorVisitor;
 
   constructor(options: GcModuleOptions) {
     this.collector = options.collector;
@@ -76,6 +81,7 @@ export class GcModule {
     this.types = options.types;
     this.typeWord = options.layout.typeOffset >>> 2;
     this.headerSize = options.layout.headerSize;
+    this.visitor = new CollectorVisitor(options.heap, options.layout, new TypeTable(options.types, {}));
   }
 
   /** `gc.garbage`: uncollectable objects (or all unreachable ones under DEBUG_SAVEALL). */
@@ -154,15 +160,18 @@ export class GcModule {
   get_referrers(...objs: Address[]): Address[] {
     const wanted = new Set(objs);
     const result: Address[] = [];
-    let found = false;
-    const visit = (ref: Address): void => {
-      if (wanted.has(ref)) found = true;
-    };
+    const visitor = this.visitor;
     for (const obj of this.collector.getObjects()) {
-      found = false;
-      this.typeOf(obj).traverse(obj, visit);
-      if (found) result.push(obj);
+      const n = visitor.gather(this.typeOf(obj), obj);
+      const buf = visitor.buffer;
+      for (let q = 0; q < n; q++) {
+        if (wanted.has(buf[q]!)) {
+          result.push(obj);
+          break;
+        }
+      }
     }
+    visitor.release();
     return result;
   }
 
@@ -173,13 +182,15 @@ export class GcModule {
    */
   get_referents(...objs: Address[]): Address[] {
     const result: Address[] = [];
-    const visit = (ref: Address): void => {
-      result.push(ref);
-    };
+    const visitor = this.visitor;
     for (const obj of objs) {
       const type = this.typeOf(obj);
-      if (type.isContainer) type.traverse(obj, visit);
+      if (!type.isContainer) continue;
+      const n = visitor.gather(type, obj);
+      const buf = visitor.buffer;
+      for (let q = 0; q < n; q++) result.push(buf[q]!);
     }
+    visitor.release();
     return result;
   }
 

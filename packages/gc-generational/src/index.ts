@@ -1,12 +1,22 @@
 export { CollectorBase } from "./collector-base";
 export type { BaseCollectorOptions, ListHeadSource, UnraisableHandler } from "./collector-options";
 export { allocateListHead, defaultLog } from "./collector-options";
-export type { VisitMode } from "./collector-visitor";
-export { CollectorVisitor, VISIT_DECREF, VISIT_MOVE, VISIT_REACHABLE } from "./collector-visitor";
+export type { TableRareHandler, VisitMode } from "./collector-visitor";
+export {
+  CollectorVisitor,
+  REFERENT_BUFFER_INITIAL,
+  VISIT_DECREF,
+  VISIT_GATHER,
+  VISIT_MOVE,
+  VISIT_REACHABLE,
+  VISIT_TABLE_DECREF,
+  VISIT_TABLE_REACHABLE,
+} from "./collector-visitor";
 export type { CollectorConfig } from "./config";
 export {
   DEFAULT_MARK_SWEEP_GROWTH,
   DEFAULT_MARK_SWEEP_THRESHOLD,
+  DEFAULT_TABLE_THRESHOLD,
   DEFAULT_THRESHOLDS,
   GC_REFS_ONE,
   GC_REFS_SHIFT,
@@ -16,6 +26,9 @@ export {
   MIN_THRESHOLD,
   NUM_GENERATIONS,
   OLDEST_GENERATION,
+  TABLE_ALWAYS_ENTRIES,
+  TABLE_MAX_ENTRIES,
+  TABLE_MAX_SPREAD,
   validateCollectorConfig,
   validateThreshold,
 } from "./config";

@@ -6,7 +6,7 @@
 import type { Address } from "@pymem/core";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { CollectorKind } from "../src/index";
+import type { CollectorKind, Reachability } from "../src/index";
 import { World } from "./fixtures/world";
 
 type Kind = "list" | "inst" | "fin" | "laz" | "tuple" | "leaf";
@@ -17,9 +17,12 @@ interface Obj {
 
 const STEPS = 20_000;
 const RUNS = 5;
+const TABLE_RUNS = 3;
 const MAX_ROOTS = 120;
 
 interface Outcome {
+  /** deduce_unreachable calls that kept gc_refs in the side table. */
+  tableUses: number;
   collected: number;
   finalizers: number;
   resurrections: number;
@@ -30,8 +33,13 @@ interface Outcome {
  * `faultAt`, the step of that index also drops a reference the host still claims to hold
  * (a use-after-free in the making), which the checks must report.
  */
-function runScenario(kind: CollectorKind, ops: [number, number, number, number][], faultAt = -1): Outcome {
-  const w = new World({ kind, checked: false });
+function runScenario(
+  kind: CollectorKind,
+  ops: [number, number, number, number][],
+  faultAt = -1,
+  table = false,
+): Outcome {
+  const w = new World({ kind, checked: false, gcRefsTableThreshold: table ? 0 : Number.POSITIVE_INFINITY });
   w.gcm.disable();
   const model = new Map<Address, Obj>();
   const finalized = new Map<Address, number>();
@@ -201,23 +209,34 @@ function runScenario(kind: CollectorKind, ops: [number, number, number, number][
     check(full);
   }
   const stats = w.gc.getStats();
-  return { collected: stats.reduce((n, st) => n + st.collected, 0), finalizers, resurrections };
+  const tableUses = (w.gc as unknown as { reachability: Reachability }).reachability.tableUses;
+  return { collected: stats.reduce((n, st) => n + st.collected, 0), finalizers, resurrections, tableUses };
 }
 
 const opArb = fc.tuple(fc.nat(12), fc.nat(1 << 20), fc.nat(1 << 20), fc.nat(1 << 20));
 
 describe("collector properties", () => {
-  for (const kind of ["generational", "mark-sweep"] as const) {
-    it(`${kind}: frees exactly the unreachable objects, never a reachable one, finalizers once`, () => {
+  const variants = [
+    { kind: "generational", table: false, runs: RUNS },
+    { kind: "mark-sweep", table: false, runs: RUNS },
+    // gc_refs in the side table (Reachability's table mode) for every collection
+    { kind: "generational", table: true, runs: TABLE_RUNS },
+    { kind: "mark-sweep", table: true, runs: TABLE_RUNS },
+  ] as const;
+  for (const { kind, table, runs } of variants) {
+    const mode = table ? "gc_refs table" : "gc_refs in headers";
+    it(`${kind} (${mode}): frees exactly the unreachable objects, never a reachable one, finalizers once`, () => {
       fc.assert(
         fc.property(fc.array(opArb, { minLength: STEPS, maxLength: STEPS }), (ops) => {
-          const outcome = runScenario(kind, ops);
+          const outcome = runScenario(kind, ops, -1, table);
           // the sequence exercised what the property is about
           expect(outcome.collected).toBeGreaterThan(STEPS / 100);
           expect(outcome.finalizers).toBeGreaterThan(0);
           expect(outcome.resurrections).toBeGreaterThan(0);
+          if (table) expect(outcome.tableUses).toBeGreaterThan(STEPS / 200);
+          else expect(outcome.tableUses).toBe(0);
         }),
-        { numRuns: RUNS, endOnFailure: true },
+        { numRuns: runs, endOnFailure: true },
       );
     });
   }

@@ -5,6 +5,7 @@ import {
   CollectorVisitor,
   GC_REFS_ONE,
   GcList,
+  REFERENT_BUFFER_INITIAL,
   TypeTable,
   VISIT_DECREF,
   VISIT_MOVE,
@@ -24,7 +25,7 @@ function setup() {
   const setPrev = (o: number, x: number) => {
     w.heap.u32[prevIndex(o)] = x;
   };
-  return { w, v, lists, prev, setPrev };
+  return { w, v, lists, prev, setPrev, table };
 }
 
 describe("CollectorVisitor", () => {
@@ -104,5 +105,30 @@ describe("CollectorVisitor", () => {
     expect(lists.objects(to)).toEqual([a]);
     expect(lists.objects(from)).toEqual([b]);
     expect(prev(a) & (COLLECTING_BIT | FINALIZED_BIT)).toBe(FINALIZED_BIT);
+  });
+
+  it("GATHER buffers the referents in traversal order, atomic ones included", () => {
+    const { w, v, table, prev } = setup();
+    const a = w.newList();
+    const i = w.newInt(7);
+    const l = w.newList([a, i, a]);
+    const before = prev(a);
+    const n = v.gather(table.infos[w.listId]!, l);
+    expect(n).toBe(3);
+    expect(Array.from(v.buffer.subarray(0, n))).toEqual([a, i, a]);
+    expect(prev(a)).toBe(before); // nothing else happens to them
+    expect(v.gather(table.infos[w.listId]!, a)).toBe(0); // each gather starts empty
+  });
+
+  it("GATHER grows the buffer for an object with many referents; release lets it go", () => {
+    const { w, v, table } = setup();
+    const x = w.newInt(1);
+    const count = (1 << 16) + 5;
+    const l = w.newList(new Array<number>(count).fill(x));
+    expect(v.gather(table.infos[w.listId]!, l)).toBe(count);
+    expect(v.buffer.length).toBeGreaterThanOrEqual(count);
+    expect(v.buffer[count - 1]).toBe(x);
+    v.release();
+    expect(v.buffer.length).toBe(REFERENT_BUFFER_INITIAL);
   });
 });

@@ -1105,6 +1105,14 @@ describe("argument checks", () => {
           maybeUntrack: { 3: { when: "sometimes", canUntrack: () => true } as never },
         }),
     ).toThrow(/maybeUntrack\[3\]/);
+    for (const bad of [-1, 1.5, Number.NaN, "4096" as never]) {
+      expect(() => new GenerationalCollector({ ...base, gcRefsTableThreshold: bad })).toThrow(
+        /gcRefsTableThreshold/,
+      );
+    }
+    for (const ok of [0, 4096, Number.POSITIVE_INFINITY]) {
+      expect(new GenerationalCollector({ ...base, gcRefsTableThreshold: ok }).name).toBe("generational");
+    }
   });
 });
 

@@ -1,21 +1,26 @@
 // The three phases of deduce_unreachable, observed in the GC headers.
-import { type Address, COLLECTING_BIT, FINALIZED_BIT, UNREACHABLE_BIT } from "@pymem/core";
+import {
+  type Address,
+  COLLECTING_BIT,
+  FINALIZED_BIT,
+  LAYOUT_64,
+  LAYOUT_COMPACT,
+  type ObjectLayout,
+  UNREACHABLE_BIT,
+} from "@pymem/core";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { CollectorVisitor, GC_REFS_SHIFT, GcList, Reachability, TypeTable } from "../src/index";
 import { World } from "./fixtures/world";
 
-function setup() {
-  const w = new World();
+function setup(tableThreshold = Number.POSITIVE_INFINITY, layout: ObjectLayout = LAYOUT_64) {
+  const w = new World({ layout });
   w.gc.disable();
   const lists = new GcList(w.heap, w.layout);
   const table = new TypeTable(w.types, {});
-  const reach = new Reachability(
-    w.heap,
-    w.layout,
-    table,
-    w.rc,
-    new CollectorVisitor(w.heap, w.layout, table),
-  );
+  const visitor = new CollectorVisitor(w.heap, w.layout, table);
+  const reach = new Reachability(w.heap, w.layout, table, w.rc, visitor, tableThreshold);
+  const tableReach = new Reachability(w.heap, w.layout, table, w.rc, visitor, 0);
   const base = w.raw.malloc(16);
   const unreachable = w.raw.malloc(16);
   lists.init(base);
@@ -33,7 +38,7 @@ function setup() {
     }
   };
   const objs = (head: Address) => lists.objects(head);
-  return { w, lists, reach, base, unreachable, prevWord, nextWord, gcRefs, adopt, objs };
+  return { w, lists, reach, tableReach, base, unreachable, prevWord, nextWord, gcRefs, adopt, objs };
 }
 
 describe("Reachability", () => {
@@ -122,5 +127,142 @@ describe("Reachability", () => {
     w.heap.u32[a >>> 2] = 1;
     reach.updateRefs(base);
     expect(() => reach.subtractRefs(base)).toThrow(/refcount is too small/);
+  });
+});
+
+describe("Reachability, gc_refs in the side table", () => {
+  /** Puts `order` back on `base` as it was before a deduce_unreachable (flags cleared). */
+  function restore(ctx: ReturnType<typeof setup>, order: Address[]) {
+    const { w, lists, base, unreachable } = ctx;
+    const pi = w.layout.wordSize >>> 2;
+    lists.init(base);
+    lists.init(unreachable);
+    for (const o of order) {
+      const n = (o - w.hdr) >>> 2;
+      w.heap.u32[n] = 0;
+      w.heap.u32[n + pi] = w.heap.u32[n + pi]! & FINALIZED_BIT;
+      lists.append(base, o - w.hdr);
+    }
+  }
+
+  function checkFlags(ctx: ReturnType<typeof setup>, table: boolean) {
+    const { base, unreachable, objs, prevWord, nextWord } = ctx;
+    for (const o of objs(base)) {
+      expect(prevWord(o) & COLLECTING_BIT).toBe(0);
+      expect(nextWord(o) & UNREACHABLE_BIT).toBe(0);
+    }
+    for (const o of objs(unreachable)) {
+      expect(prevWord(o) & COLLECTING_BIT).toBe(COLLECTING_BIT);
+      if (table) expect(nextWord(o) & UNREACHABLE_BIT).toBe(0);
+    }
+  }
+
+  for (const layout of [LAYOUT_64, LAYOUT_COMPACT]) {
+    it(`splits random graphs exactly as the header mode does, order and flags included (${layout.wordSize * 8}-bit words)`, () => {
+      const graphArb = fc.record({
+        n: fc.integer({ min: 1, max: 40 }),
+        edges: fc.array(fc.tuple(fc.nat(), fc.nat(), fc.integer({ min: 1, max: 3 })), { maxLength: 80 }),
+        // one object referenced 250-300 times from one list: gc_refs beyond a table byte
+        big: fc.option(fc.tuple(fc.nat(), fc.nat(), fc.integer({ min: 250, max: 300 }))),
+        held: fc.array(fc.boolean(), { minLength: 40, maxLength: 40 }),
+        order: fc.array(fc.nat(), { minLength: 40, maxLength: 40 }),
+        finalized: fc.array(fc.boolean(), { minLength: 40, maxLength: 40 }),
+      });
+      fc.assert(
+        fc.property(graphArb, (g) => {
+          const ctx = setup(Number.POSITIVE_INFINITY, layout);
+          const { w, reach, tableReach, base, unreachable, objs, adopt, lists } = ctx;
+          const os: Address[] = [];
+          for (let i = 0; i < g.n; i++) os.push(w.newList());
+          for (const [a, b, k] of g.edges) for (let i = 0; i < k; i++) w.append(os[a % g.n]!, os[b % g.n]!);
+          if (g.big !== null) {
+            const [a, b, k] = g.big;
+            for (let i = 0; i < k; i++) w.append(os[a % g.n]!, os[b % g.n]!);
+          }
+          // the host lets go of objects that something else references (none is freed)
+          for (let i = 0; i < g.n; i++) if (!g.held[i] && w.refcount(os[i]!) > 1) w.del(os[i]!);
+          const order = os
+            .map((o, i) => [o, g.order[i]!] as const)
+            .sort((x, y) => x[1] - y[1])
+            .map((x) => x[0]);
+          adopt(...order);
+          const pi = w.layout.wordSize >>> 2;
+          for (let i = 0; i < g.n; i++)
+            if (g.finalized[i]) w.heap.u32[((os[i]! - w.hdr) >>> 2) + pi] |= FINALIZED_BIT;
+          const keptHeader = reach.deduceUnreachable(base, unreachable);
+          const baseHeader = objs(base);
+          const unreachableHeader = objs(unreachable);
+          checkFlags(ctx, false);
+          const finalizedHeader = os.map((o) => ctx.prevWord(o) & FINALIZED_BIT);
+          restore(ctx, order);
+          const keptTable = tableReach.deduceUnreachable(base, unreachable);
+          expect(tableReach.tableUses).toBe(1);
+          expect(keptTable).toBe(keptHeader);
+          expect(objs(base)).toEqual(baseHeader);
+          expect(objs(unreachable)).toEqual(unreachableHeader);
+          checkFlags(ctx, true);
+          expect(os.map((o) => ctx.prevWord(o) & FINALIZED_BIT)).toEqual(finalizedHeader);
+          // both lists well formed in both directions
+          for (const head of [base, unreachable]) {
+            let prev = head;
+            for (let node = lists.first(head); node !== head; node = lists.next(node)) {
+              expect(w.heap.u32[(node >>> 2) + pi]! & ~3).toBe(prev);
+              prev = node;
+            }
+            expect(w.heap.u32[(head >>> 2) + pi]).toBe(prev);
+          }
+        }),
+        { numRuns: 100 },
+      );
+    });
+  }
+
+  it("uses the table only for sets of at least tableThreshold objects", () => {
+    const { w, base, unreachable, adopt, lists } = setup();
+    const visitor = new CollectorVisitor(w.heap, w.layout, new TypeTable(w.types, {}));
+    const reach3 = new Reachability(w.heap, w.layout, new TypeTable(w.types, {}), w.rc, visitor, 3);
+    const a = w.newList();
+    const b = w.newList();
+    adopt(a, b);
+    reach3.deduceUnreachable(base, unreachable);
+    expect(reach3.tableUses).toBe(0);
+    const c = w.newList();
+    adopt(c);
+    reach3.deduceUnreachable(base, unreachable);
+    expect(reach3.tableUses).toBe(1);
+    expect(lists.size(base)).toBe(3);
+  });
+
+  it("treats an object with refcount 0 (queued for deallocation) as reachable", () => {
+    const { w, tableReach, base, unreachable, lists, adopt } = setup();
+    const a = w.newList();
+    const b = w.newList();
+    w.append(a, b);
+    w.del(b);
+    adopt(a, b);
+    w.heap.u32[a >>> 2] = 0;
+    tableReach.deduceUnreachable(base, unreachable);
+    expect(tableReach.tableUses).toBe(1);
+    expect(lists.isEmpty(unreachable)).toBe(true);
+    w.heap.u32[a >>> 2] = 1;
+  });
+
+  it("detects a refcount that is too small, small or large, and leaves the table clean", () => {
+    for (const refs of [2, 260]) {
+      const ctx = setup();
+      const { w, tableReach, base, unreachable, adopt, objs } = ctx;
+      const a = w.newList();
+      const b = w.newList();
+      for (let i = 0; i < refs; i++) w.append(b, a);
+      adopt(a, b);
+      const real = w.heap.u32[a >>> 2]!;
+      w.heap.u32[a >>> 2] = refs - 1; // fewer than b's references
+      expect(() => tableReach.deduceUnreachable(base, unreachable)).toThrow(/refcount is too small/);
+      expect(objs(base)).toEqual([a, b]); // nothing moved
+      w.heap.u32[a >>> 2] = real;
+      restore(ctx, [a, b]);
+      expect(tableReach.deduceUnreachable(base, unreachable)).toBe(2);
+      expect(tableReach.tableUses).toBe(2);
+    }
   });
 });
