@@ -1,7 +1,7 @@
 /**
  * One bit per 8-byte granule of heap address space, in a `Uint32Array` beside the heap.
- * The strategies use two: "live" (an object was allocated at this address
- * and has not been deallocated) and "queued" (the object waits on a deallocation stack).
+ * A general address set; the strategies keep their per-address "live" and "queued" bits
+ * in `ObjectStates` instead, two bits side by side per granule.
  *
  * ```
  *  address a (a multiple of 8)

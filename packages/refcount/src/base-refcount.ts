@@ -13,13 +13,15 @@
  *           ^ IMMORTAL_BIT set: immortal, word = 0xffffffff (IMMORTAL_REFCOUNT)
  *
  *  pending: Uint32Array stack; an entry is an object address + a kind in its low 3 bits
- *     o+0 DECREMENT        a reference a type's dealloc released, applied when popped
- *     o+1 AT_ZERO          a mutator decref took o to 0
+ *     o+0 DECREMENT        a reference a type's dealloc released after an earlier one of
+ *                          the same dealloc reached 0; applied when popped
+ *     o+1 AT_ZERO          a decref took o to 0 while a deallocation was running
  *     o+2 AFTER_FINALIZER  \
  *     o+3 IN_CALLBACKS      > o's deallocation, parked while what it released runs first
  *     o+4 BEFORE_DEALLOC   /
  *
- *  decref(o): count -= 1 ── 0? ──> push o+AT_ZERO ── outermost call? ──> drain
+ *  decref(o): count -= 1 ── 0? ── no deallocation running? ──> deallocate o now, then drain
+ *                                 └─ else ──────────────────> push o+AT_ZERO
  *
  *  drain loop (only the outermost call runs it; nothing recurses on the JS stack)
  *    pop ── DECREMENT: count -= 1, still > 0 ──> next     AT_ZERO: count > 0 (resurrected) ──> next
@@ -29,18 +31,22 @@
  *         callback [park if it released objects]; then release them
  *         [park if that released objects]; count > 0? ──> resurrected: stop
  *      3. containers: unlink from the GC list if tracked, collector.onDeallocate()
- *      4. type.dealloc(o, decref)     every reference it releases is pushed as DECREMENT
+ *      4. type.dealloc(o, decref)     a reference it releases is decremented at once while
+ *                                     no earlier one of them reached 0; the one that does,
+ *                                     and every later one, is pushed as DECREMENT
  *    after each step that pushed entries, those entries are reversed, so the first released
  *    is popped first ("park" also slips the resume entry under them)
  * ```
  *
  * Deallocation order: the same as recursive deallocation (CPython without the trashcan).
- * A reference released by a type's dealloc is only decremented when its entry is popped, a
- * deallocation is parked while what its finalizer or weakref callbacks released is
- * deallocated, and entries are popped in release order. So finalizers, weakref callbacks and
- * `type.dealloc` calls happen in the order recursion would make them — depth first, an
- * object's referents in the order its dealloc released them — and each sees the counts it
- * would see there (a sibling still held by its dying parent keeps that reference; a dying
+ * A reference released by a type's dealloc is decremented at once, as Py_DECREF does, until
+ * one of them would reach 0; that one and every later one are decremented when their
+ * entries are popped — after the deallocations before them, which is when recursion would
+ * decrement them. A deallocation is parked while what its finalizer or weakref callbacks
+ * released is deallocated, and entries are popped in release order. So finalizers, weakref
+ * callbacks and `type.dealloc` calls happen in the order recursion would make them — depth
+ * first, an object's referents in the order its dealloc released them — and each sees the
+ * counts it would see there (a sibling still held by its dying parent keeps that reference; a dying
  * object keeps its temporary reference during what its finalizer released). Two differences
  * remain: (a) an object's own memory is returned to its allocator when its `type.dealloc`
  * returns, before its referents are deallocated (recursion returns it after them); (b) the
@@ -48,10 +54,10 @@
  * A weak reference is held (+1) during its callback, as CPython 3.11 does when an object has
  * several weak references with callbacks (with a single one it does not).
  *
- * Both modes keep a "live" bitmap (1 bit per 8 heap bytes): set by
- * {@link BaseRefcount.noteAllocated}, cleared just before `type.dealloc`. Every operation
- * checks it before touching the heap, so an incref, decref, refcount or makeImmortal of an
- * address where no live object is — freed, interior, foreign, never noted — raises
+ * Both modes keep a "live" bit per 8 heap bytes ({@link ObjectStates}, beside the "queued"
+ * bit of the same address): set by {@link BaseRefcount.noteAllocated}, cleared just before
+ * `type.dealloc`. Every operation checks it before touching the heap, so an incref, decref,
+ * refcount or makeImmortal of an address where no live object is — freed, interior, foreign, never noted — raises
  * InvalidPointerError, O(1), having written nothing. This is what guarantees, in fast mode
  * too, that the strategy never writes into memory an allocator has taken back (a freed
  * block's first words are the allocator's free-list links: pymalloc's freeblock pointer,
@@ -90,9 +96,9 @@ import {
   type TypeRegistry,
   type WeakrefSupport,
 } from "@pymem/core";
-import { AddressBitmap } from "./address-bitmap";
 import { AddressStack } from "./address-stack";
 import { BITMAP_GRANULE, type RefcountConfig, resolveRefcountConfig } from "./config";
+import { ObjectStates } from "./object-states";
 import {
   type DeallocationListener,
   printUnraisable,
@@ -145,45 +151,51 @@ export abstract class BaseRefcount implements RefcountStrategy {
   /** Strategy name. */
   abstract readonly name: string;
   /** Whether misuse is detected (see the module comment for what fast mode checks). */
-  readonly checked: boolean;
+  declare readonly checked: boolean;
   /** The heap the objects live in. */
-  readonly heap: Heap;
+  declare readonly heap: Heap;
   /** The object header layout. */
-  readonly layout: ObjectLayout;
+  declare readonly layout: ObjectLayout;
   /** The type registry the header type ids refer to. */
-  readonly types: TypeRegistry;
+  declare readonly types: TypeRegistry;
   /** The resolved tunables. */
-  readonly config: Readonly<RefcountConfig>;
-  /** GC header access used to test FINALIZED and untrack containers. */
-  protected readonly gc: GcHeaders;
+  declare readonly config: Readonly<RefcountConfig>;
+  /** GC header access used to test FINALIZED. */
+  protected declare readonly gc: GcHeaders;
   /** Weak reference support, or null. */
-  protected weakrefs: WeakrefSupport | null;
+  protected declare weakrefs: WeakrefSupport | null;
   /** The collector told of container deallocations, or null. */
-  protected collector: DeallocationListener | null;
-  /** Addresses of live objects (noted, not yet handed to `type.dealloc`), in both modes. */
-  protected readonly live: AddressBitmap;
-  /** Objects at count 0 whose deallocation is queued or in progress (see the invariants). */
-  protected readonly queued: AddressBitmap;
+  protected declare collector: DeallocationListener | null;
+  /** Live and queued bits of every object address, in both modes (see the invariants). */
+  protected declare readonly states: ObjectStates;
   /** Entries waiting for the drain loop (see the module comment). */
-  protected readonly pending: AddressStack;
+  protected declare readonly pending: AddressStack;
   /**
    * Weak references whose callbacks deallocations are calling, one frame per deallocation
    * (frames nest like the suspended sequences they belong to): `wr0 .. wrN-1, N, cursor`.
    */
-  private readonly callbackFrames: AddressStack;
+  private declare readonly callbackFrames: AddressStack;
   /** True while the drain loop runs (nested releases are pushed, not drained). */
-  protected draining = false;
+  protected declare draining: boolean;
+  /**
+   * While a `type.dealloc` runs: the pending length at its start. A reference it releases
+   * while the stack is still at that length is decremented at once; -1 otherwise.
+   */
+  private declare releaseBase: number;
   /** Reports errors of finalizers and weakref support. */
-  protected readonly onUnraisable: UnraisableHandler;
-  /** The decrement handed to `type.dealloc`: pushes a "decrement" entry on `pending`. */
-  protected readonly typeDecref: Decref;
-  private readonly typeWord: number;
-  private readonly counters: RefcountCounters = {
-    deallocations: 0,
-    finalizations: 0,
-    resurrections: 0,
-    weakrefCallbacks: 0,
-  };
+  protected declare readonly onUnraisable: UnraisableHandler;
+  /** The decrement handed to `type.dealloc`: applied at once, or pushed as a "decrement" entry (see the module comment). */
+  protected declare readonly typeDecref: Decref;
+  /** Word index of the type id in an object header. */
+  private declare readonly typeWord: number;
+  /** Bytes from a container's GC header to the object. */
+  private declare readonly gcHeaderSize: number;
+  /** Word index distance from gc_next to gc_prev in a GC header. */
+  private declare readonly gcPrevWord: number;
+  private declare deallocationCount: number;
+  private declare finalizationCount: number;
+  private declare resurrectionCount: number;
+  private declare weakrefCallbackCount: number;
 
   constructor(options: RefcountOptions) {
     this.heap = options.heap;
@@ -195,11 +207,18 @@ export abstract class BaseRefcount implements RefcountStrategy {
     this.weakrefs = options.weakrefs ?? null;
     this.collector = options.collector ?? null;
     this.onUnraisable = options.onUnraisable ?? printUnraisable;
-    this.live = new AddressBitmap(options.heap.byteLength);
-    this.queued = new AddressBitmap(options.heap.byteLength);
+    this.states = new ObjectStates(options.heap.byteLength);
     this.pending = new AddressStack(this.config.pendingCapacity);
     this.callbackFrames = new AddressStack(16);
+    this.draining = false;
+    this.releaseBase = -1;
     this.typeWord = options.layout.typeOffset >>> 2;
+    this.gcHeaderSize = options.layout.gcHeaderSize;
+    this.gcPrevWord = options.layout.wordSize >>> 2;
+    this.deallocationCount = 0;
+    this.finalizationCount = 0;
+    this.resurrectionCount = 0;
+    this.weakrefCallbackCount = 0;
     this.typeDecref = (obj: Address) => this.releaseReference(obj);
     // Bound, so `strategy.incref` / `strategy.decref` can be handed around as functions.
     this.incref = this.incref.bind(this);
@@ -208,12 +227,17 @@ export abstract class BaseRefcount implements RefcountStrategy {
 
   /** Deallocations done so far (calls of `type.dealloc`). */
   get deallocations(): number {
-    return this.counters.deallocations;
+    return this.deallocationCount;
   }
 
   /** A snapshot of the counters. */
   stats(): RefcountCounters {
-    return { ...this.counters };
+    return {
+      deallocations: this.deallocationCount,
+      finalizations: this.finalizationCount,
+      resurrections: this.resurrectionCount,
+      weakrefCallbacks: this.weakrefCallbackCount,
+    };
   }
 
   /** Entries on the pending stack (0 between calls, unless a type's dealloc threw). */
@@ -240,7 +264,6 @@ export abstract class BaseRefcount implements RefcountStrategy {
    * id is not registered; nothing is recorded
    */
   noteAllocated(obj: Address): void {
-    const live = this.live;
     if (!(Number.isInteger(obj) && obj > 0 && obj % BITMAP_GRANULE === 0 && obj < this.heap.byteLength)) {
       throw new InvalidPointerError(
         obj,
@@ -256,14 +279,14 @@ export abstract class BaseRefcount implements RefcountStrategy {
         );
       }
     }
-    if (!live.set(obj)) {
+    if (!this.states.setLive(obj)) {
       throw new InvalidPointerError(obj, "fresh object memory, but a live object is already recorded there");
     }
   }
 
   /** Whether `obj` is recorded as a live object (noted, and not yet handed to `type.dealloc`). */
   isLive(obj: Address): boolean {
-    return this.live.has(obj);
+    return this.states.isLive(obj);
   }
 
   /**
@@ -274,11 +297,11 @@ export abstract class BaseRefcount implements RefcountStrategy {
    * @throws InvalidPointerError for NULL, or an address with no live object
    */
   incref(obj: Address): void {
-    this.checkObject(obj, "incref");
+    if (!this.states.isLive(obj)) throw notLive(obj, "incref");
     const u32 = this.heap.u32;
     const i = obj >>> 2;
     const rc = u32[i]!;
-    u32[i] = rc < MAX_MORTAL_REFCOUNT ? rc + 1 : IMMORTAL_REFCOUNT;
+    u32[i] = rc < 0x7fffffff ? rc + 1 : 0xffffffff; // MAX_MORTAL_REFCOUNT, IMMORTAL_REFCOUNT
   }
 
   /** Drops a strong reference; see the strategy for when the object is deallocated. */
@@ -320,64 +343,103 @@ export abstract class BaseRefcount implements RefcountStrategy {
 
   /** Raises for NULL and unless a live object is recorded at `obj` (freed, interior, foreign, never noted). */
   protected checkObject(obj: Address, op: string): void {
-    if (this.live.has(obj)) return;
-    if (obj === 0) throw nullPointer(op);
-    throw new InvalidPointerError(
-      obj,
-      `a live object for ${op}, but none is allocated there (freed, never noted with noteAllocated, or not an object address)`,
-    );
+    if (!this.states.isLive(obj)) throw notLive(obj, op);
   }
 
   /**
-   * A mutator decrement: returns true when the count reached 0 and the object was not
-   * queued yet — its count word is then 0 and its queued bit set, and the caller must put an
-   * "at zero" entry for it on a stack.
+   * A decrement that does not deallocate: returns the object's type when the count reached
+   * 0 and the object was not queued yet — its count word is then 0 and its queued bit set,
+   * and the caller must deallocate or queue it — else null.
+   * @throws InvalidPointerError for NULL, or an address with no live object
    * @throws HeapCorruptionError ("refcount") for a count already at 0, ("bad-header") for an
    * unregistered type id when the count would reach 0; nothing is written
    */
-  protected decrement(obj: Address): boolean {
+  protected decrement(obj: Address): TypeInfo | null {
+    if (!this.states.isLive(obj)) throw notLive(obj, "decref");
     const u32 = this.heap.u32;
     const i = obj >>> 2;
     const rc = u32[i]!;
     if (rc > 1) {
-      if (rc < IMMORTAL_BIT) u32[i] = rc - 1;
-      return false;
+      if (rc < 0x80000000) u32[i] = rc - 1; // IMMORTAL_BIT: immortals keep their count
+      return null;
     }
-    this.checkZero(obj, rc);
+    const type = this.zeroType(obj, rc);
     u32[i] = 0;
     // Already queued or being deallocated: that deallocation takes care of it.
-    return this.queued.set(obj);
+    return this.states.markQueued(obj) ? type : null;
   }
 
-  /** Raises unless a count of `rc` may drop to 0 (it must be 1 and the type registered). */
-  private checkZero(obj: Address, rc: number): void {
+  /**
+   * The type of an object whose count of `rc` is about to drop to 0.
+   * @throws HeapCorruptionError ("refcount") unless `rc` is 1, ("bad-header") for an
+   * unregistered type id
+   */
+  private zeroType(obj: Address, rc: number): TypeInfo {
     if (rc === 0) {
       throw new HeapCorruptionError(obj, "refcount", "decref would take the reference count below zero");
     }
     const typeId = this.heap.u32[(obj >>> 2) + this.typeWord]!;
-    if (this.types.find(typeId) === undefined) {
+    const type = this.types.find(typeId);
+    if (type === undefined) {
       throw new HeapCorruptionError(
         obj,
         "bad-header",
         `the reference count reached zero but type id ${typeId} is not registered`,
       );
     }
+    return type;
   }
 
-  /** Immediate decref: at 0, queue the object and drain unless already draining. */
+  /**
+   * Immediate decref: at 0, deallocate — at once when no drain runs (and then whatever it
+   * released, in the drain loop), else queued as an "at zero" entry for the running drain.
+   */
   protected decrefNow(obj: Address): void {
-    this.checkObject(obj, "decref");
-    if (this.decrement(obj)) {
-      this.pending.push(obj + AT_ZERO);
-      if (!this.draining) this.drain();
+    const type = this.decrement(obj);
+    if (type === null) return;
+    if (this.draining) this.pending.push(obj + AT_ZERO);
+    else this.deallocate(obj, type);
+  }
+
+  /**
+   * Deallocates `obj` (count 0, queued bit set, no drain running), then runs every entry
+   * its deallocation left on `pending` (and any left over by a dealloc that threw) until the
+   * stack is empty, without recursion.
+   */
+  protected deallocate(obj: Address, type: TypeInfo): void {
+    this.draining = true;
+    try {
+      this.startDeallocation(obj, this.pending.length, type);
+      if (this.pending.length > 0) this.runPending();
+    } finally {
+      this.draining = false;
+      this.releaseBase = -1;
     }
   }
 
-  /** The decrement handed to types: pushed as a "decrement" entry, applied when popped. */
+  /**
+   * The decrement handed to `type.dealloc`. As long as none of the references the running
+   * dealloc released before reached zero, it is applied at once, as recursion would apply
+   * it; one that would reach zero, and every later one, becomes a "decrement" entry, applied
+   * when popped — after the deallocation of the earlier ones, which is when recursion
+   * applies it. Outside a dealloc it is a plain immediate decref.
+   */
   private releaseReference(obj: Address): void {
-    this.checkObject(obj, "decref");
-    this.pending.push(obj);
-    if (!this.draining) this.drain();
+    if (this.pending.length === this.releaseBase && this.states.isLive(obj)) {
+      const u32 = this.heap.u32;
+      const i = obj >>> 2;
+      const rc = u32[i]!;
+      if (rc > 1) {
+        if (rc < 0x80000000) u32[i] = rc - 1; // IMMORTAL_BIT: immortals keep their count
+        return;
+      }
+    }
+    if (!this.draining) {
+      this.decrefNow(obj);
+      return;
+    }
+    if (!this.states.isLive(obj)) throw notLive(obj, "decref");
+    this.pending.push(obj); // + DECREMENT
   }
 
   /**
@@ -389,71 +451,72 @@ export abstract class BaseRefcount implements RefcountStrategy {
   protected drain(): void {
     if (this.draining) return;
     this.draining = true;
-    const pending = this.pending;
     try {
-      while (pending.length > 0) {
-        const entry = pending.pop();
-        const kind = entry & ENTRY_KIND_MASK;
-        const obj = entry - kind;
-        const base = pending.length;
-        switch (kind) {
-          case DECREMENT:
-            this.checkObject(obj, "decref"); // still live since it was pushed?
-            if (this.applyDecrement(obj)) this.startDeallocation(obj, base);
-            break;
-          case AT_ZERO:
-            if (this.heap.u32[obj >>> 2] === 0) this.startDeallocation(obj, base);
-            else this.queued.delete(obj); // resurrected while queued
-            break;
-          case AFTER_FINALIZER:
-            if (this.dropTemporaryReference(obj)) this.clearWeakrefsStep(obj, base, this.typeAt(obj));
-            break;
-          case IN_CALLBACKS:
-            if (this.runCallbacks(obj, base)) this.afterCallbacks(obj, base);
-            break;
-          default:
-            this.beforeDealloc(obj, base);
-        }
-      }
+      this.runPending();
     } finally {
       this.draining = false;
+      this.releaseBase = -1;
     }
   }
 
-  /** A "decrement" entry: true when it took the count to 0 (the queued bit is then set). */
-  private applyDecrement(obj: Address): boolean {
-    const u32 = this.heap.u32;
-    const i = obj >>> 2;
-    const rc = u32[i]!;
-    if (rc > 1) {
-      if (rc < IMMORTAL_BIT) u32[i] = rc - 1;
-      return false;
+  /** The drain loop proper (`draining` is set). */
+  private runPending(): void {
+    const pending = this.pending;
+    while (pending.length > 0) {
+      const entry = pending.pop();
+      const kind = entry & 7; // ENTRY_KIND_MASK
+      const obj = entry - kind;
+      const base = pending.length;
+      if (kind === 0) {
+        // DECREMENT: the object is still live since it was pushed? (its count may go to 0)
+        const type = this.decrement(obj);
+        if (type !== null) this.startDeallocation(obj, base, type);
+      } else if (kind === 1) {
+        // AT_ZERO
+        if (this.heap.u32[obj >>> 2] === 0) this.startDeallocation(obj, base, this.typeAt(obj));
+        else this.states.clearQueued(obj); // resurrected while queued
+      } else if (kind === AFTER_FINALIZER) {
+        if (this.dropTemporaryReference(obj)) this.weakrefsStep(obj, base, this.typeAt(obj));
+      } else if (kind === IN_CALLBACKS) {
+        if (this.runCallbacks(obj, base)) this.afterCallbacks(obj, base);
+      } else {
+        this.beforeDealloc(obj, base);
+      }
     }
-    this.checkZero(obj, rc);
-    u32[i] = 0;
-    return this.queued.set(obj);
+  }
+
+  /** Starts the sequence of an object whose count reached 0: step 1 if it has a finalizer still to run, else step 2. */
+  private startDeallocation(obj: Address, base: number, type: TypeInfo): void {
+    if (type.finalize !== undefined && !this.gc.isFinalized(obj)) this.finalizeStep(obj, base, type);
+    else this.weakrefsStep(obj, base, type);
   }
 
   /** Step 1, the finalizer (PEP 442: at most once per object; FINALIZED lives in gc_prev). */
-  private startDeallocation(obj: Address, base: number): void {
-    const type = this.typeAt(obj);
-    if (type.finalize !== undefined && !this.gc.isFinalized(obj)) {
-      this.heap.u32[obj >>> 2] = 1; // the temporary reference
-      this.counters.finalizations++;
-      try {
-        type.finalize(obj);
-      } catch (error) {
-        this.onUnraisable(error, `<finalizer of ${type.name} object at ${formatAddress(obj)}>`);
-      }
-      this.gc.setFinalized(obj, true);
-      // Objects the finalizer released are deallocated first, while the temporary reference holds.
-      if (this.pending.length > base) {
-        this.suspend(obj, base, AFTER_FINALIZER);
-        return;
-      }
-      if (!this.dropTemporaryReference(obj)) return;
+  private finalizeStep(obj: Address, base: number, type: TypeInfo): void {
+    this.heap.u32[obj >>> 2] = 1; // the temporary reference
+    this.finalizationCount++;
+    try {
+      type.finalize!(obj);
+    } catch (error) {
+      this.onUnraisable(error, `<finalizer of ${type.name} object at ${formatAddress(obj)}>`);
     }
-    this.clearWeakrefsStep(obj, base, type);
+    this.gc.setFinalized(obj, true);
+    // Objects the finalizer released are deallocated first, while the temporary reference holds.
+    if (this.pending.length > base) {
+      this.suspend(obj, base, AFTER_FINALIZER);
+      return;
+    }
+    if (this.dropTemporaryReference(obj)) this.weakrefsStep(obj, base, type);
+  }
+
+  /** Step 2 when the object has weak references, else straight to steps 3 and 4. */
+  private weakrefsStep(obj: Address, base: number, type: TypeInfo): void {
+    const weakrefs = this.weakrefs;
+    if (weakrefs !== null && type.weaklistOffset > 0 && weakrefs.hasWeakrefs(obj)) {
+      this.clearWeakrefsStep(obj, base, type, weakrefs);
+    } else {
+      this.deallocStep(obj, base, type);
+    }
   }
 
   /** Drops the finalizer's temporary reference; false (and the sequence ends) if the object was resurrected. */
@@ -466,18 +529,13 @@ export abstract class BaseRefcount implements RefcountStrategy {
       return true;
     }
     if (rc < IMMORTAL_BIT) u32[i] = rc - 1;
-    this.counters.resurrections++;
-    this.queued.delete(obj);
+    this.resurrectionCount++;
+    this.states.clearQueued(obj);
     return false;
   }
 
   /** Step 2, part one: detach every weak reference and take those whose callbacks must run. */
-  private clearWeakrefsStep(obj: Address, base: number, type: TypeInfo): void {
-    const weakrefs = this.weakrefs;
-    if (weakrefs === null || type.weaklistOffset <= 0 || !weakrefs.hasWeakrefs(obj)) {
-      this.deallocStep(obj, base, type);
-      return;
-    }
+  private clearWeakrefsStep(obj: Address, base: number, type: TypeInfo, weakrefs: WeakrefSupport): void {
     let list: Address[] = [];
     try {
       list = weakrefs.weakrefsTo(obj);
@@ -533,7 +591,7 @@ export abstract class BaseRefcount implements RefcountStrategy {
       }
       frames.set(top - 1, cursor + 1);
       const wr = frames.at(first + cursor);
-      this.counters.weakrefCallbacks++;
+      this.weakrefCallbackCount++;
       try {
         if (weakrefs !== null) weakrefs.invokeCallback(wr);
       } catch (error) {
@@ -558,8 +616,8 @@ export abstract class BaseRefcount implements RefcountStrategy {
   /** Resurrection check before steps 3-4 (a callback may have stored a borrowed address). */
   private beforeDealloc(obj: Address, base: number): void {
     if (this.heap.u32[obj >>> 2] !== 0) {
-      this.counters.resurrections++;
-      this.queued.delete(obj);
+      this.resurrectionCount++;
+      this.states.clearQueued(obj);
       return;
     }
     this.deallocStep(obj, base, this.typeAt(obj));
@@ -568,15 +626,31 @@ export abstract class BaseRefcount implements RefcountStrategy {
   /** Steps 3 and 4: leave the collector's lists, then the type releases its references and memory. */
   private deallocStep(obj: Address, base: number, type: TypeInfo): void {
     if (type.isContainer) {
-      if (this.gc.isTracked(obj)) this.gc.unlink(this.gc.node(obj));
+      // Untrack (GcHeaders.unlink, inlined): prev.next = next, next.prev = prev keeping its
+      // flags, then gc_next = 0 and gc_prev = its flags alone.
+      const u32 = this.heap.u32;
+      const n = (obj - this.gcHeaderSize) >>> 2;
+      const nextWord = u32[n]!;
+      if (nextWord !== 0) {
+        const p = n + this.gcPrevWord;
+        const prevWord = u32[p]!;
+        const prev = prevWord & ~3; // PREV_FLAGS_MASK
+        const next = nextWord & ~1; // UNREACHABLE_BIT
+        u32[prev >>> 2] = next;
+        const q = (next >>> 2) + this.gcPrevWord;
+        u32[q] = prev | (u32[q]! & 3);
+        u32[n] = 0;
+        u32[p] = u32[p]! & 3;
+      }
       const collector = this.collector;
       if (collector !== null) collector.onDeallocate();
     }
-    this.queued.delete(obj);
-    this.live.delete(obj);
-    this.counters.deallocations++;
+    this.states.release(obj);
+    this.deallocationCount++;
+    this.releaseBase = base;
     type.dealloc(obj, this.typeDecref);
-    this.pending.reverseFrom(base);
+    this.releaseBase = -1;
+    if (this.pending.length > base + 1) this.pending.reverseFrom(base);
   }
 
   /**
@@ -589,7 +663,7 @@ export abstract class BaseRefcount implements RefcountStrategy {
   }
 
   /** The type of an object whose type id was validated when its count reached 0. */
-  private typeAt(obj: Address): TypeInfo {
+  protected typeAt(obj: Address): TypeInfo {
     return this.types.find(this.heap.u32[(obj >>> 2) + this.typeWord]!)!;
   }
 
@@ -600,6 +674,15 @@ export abstract class BaseRefcount implements RefcountStrategy {
     const rc = u32[i]!;
     u32[i] = rc < MAX_MORTAL_REFCOUNT ? rc + 1 : IMMORTAL_REFCOUNT;
   }
+}
+
+/** The error of an operation on an address where no live object is. */
+function notLive(obj: Address, op: string): InvalidPointerError {
+  if (obj === 0) return nullPointer(op);
+  return new InvalidPointerError(
+    obj,
+    `a live object for ${op}, but none is allocated there (freed, never noted with noteAllocated, or not an object address)`,
+  );
 }
 
 function nullPointer(op: string): InvalidPointerError {

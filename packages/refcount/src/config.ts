@@ -5,7 +5,7 @@
  * ```
  *  pending stack   Uint32Array, starts at pendingCapacity entries, doubles when full
  *  ZCT (deferred)  Uint32Array, flushed when it holds more than queueLimit entries
- *  bitmaps         1 bit per BITMAP_GRANULE bytes of heap (liveness, "queued")
+ *  object states   2 bits per BITMAP_GRANULE bytes of heap ("live", "queued")
  * ```
  *
  * @module

@@ -80,8 +80,7 @@ export class DeferredRefcount extends BaseRefcount {
    * @throws HeapCorruptionError ("refcount") when the count is already 0
    */
   decref(obj: Address): void {
-    this.checkObject(obj, "decref");
-    if (!this.decrement(obj)) return;
+    if (this.decrement(obj) === null) return;
     if (this.draining) {
       // Inside a flush (a finalizer or callback): deallocate as the immediate strategy does.
       this.pending.push(obj + AT_ZERO);
@@ -109,11 +108,10 @@ export class DeferredRefcount extends BaseRefcount {
       while (handled < zct.length) {
         const obj = zct.at(handled++);
         if (this.heap.u32[obj >>> 2] !== 0) {
-          this.queued.delete(obj); // rescued by an incref since it reached zero
+          this.states.clearQueued(obj); // rescued by an incref since it reached zero
           continue;
         }
-        this.pending.push(obj + AT_ZERO); // keeps its queued bit until its deallocation
-        this.drain();
+        this.deallocate(obj, this.typeAt(obj)); // keeps its queued bit until its deallocation
       }
       zct.clear();
     } finally {

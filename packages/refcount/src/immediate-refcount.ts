@@ -6,8 +6,9 @@
  * ```
  *  decref(o)            count -= 1        (immortal: nothing)
  *    count > 0 ──────── return
- *    count == 0 ─────── push o on pending ── outermost call? ── drain: o, then what o
- *                                                               released, depth first
+ *    count == 0 ─────── no deallocation running? ── deallocate o now, then what o
+ *                       │                            released, depth first (drain loop)
+ *                       └── else: push o on pending, for the running drain loop
  *  incref(o)            count += 1        (immortal: nothing)
  * ```
  *

@@ -15,6 +15,7 @@ export {
 } from "./config";
 export { DeferredRefcount } from "./deferred-refcount";
 export { ImmediateRefcount } from "./immediate-refcount";
+export { ObjectStates } from "./object-states";
 export type { DeallocationListener, RefcountOptions, UnraisableHandler } from "./refcount-options";
 export { printUnraisable } from "./refcount-options";
 export type { WeakrefLayout } from "./weakref-layout";

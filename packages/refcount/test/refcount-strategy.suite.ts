@@ -5,6 +5,7 @@
  */
 import {
   type Address,
+  type Decref,
   HeapCorruptionError,
   IMMORTAL_REFCOUNT,
   InvalidPointerError,
@@ -14,6 +15,7 @@ import {
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { MAX_MORTAL_REFCOUNT } from "../src/base-refcount";
+import { instanceType } from "./fixtures/instance-type";
 import { listFields } from "./fixtures/list-type";
 import { Namespace } from "./fixtures/namespace";
 import { type StrategyFactory, World, type WorldOptions } from "./fixtures/world";
@@ -175,6 +177,46 @@ export function describeRefcountStrategy(name: string, factory: StrategyFactory,
           "dealloc:a1",
           "dealloc:a2",
         ]);
+        expect(w.blocksInUse()).toBe(0);
+      });
+
+      it("applies a dealloc's releases at once until one reaches zero, the later ones after its deallocation", () => {
+        const w = world({ log: true });
+        const seen: number[] = [];
+        const probe = w.types.register({
+          ...instanceType(w.mem, { name: "Probe", slotCount: 3 }),
+          dealloc(obj: Address, decref: Decref): void {
+            const a = w.slot(obj, 0);
+            const b = w.slot(obj, 1);
+            const c = w.slot(obj, 2);
+            decref(a); // still held elsewhere: decremented now, as Py_DECREF does
+            seen.push(w.rc.refcount(a));
+            decref(b); // reaches zero: waits (count unchanged) until this dealloc returns
+            seen.push(w.rc.refcount(b));
+            decref(c); // released after b: decremented once b's deallocation is done
+            seen.push(w.rc.refcount(c));
+            w.mem.release(obj);
+          },
+        });
+        const a = w.newFloat(0, "a");
+        const b = w.newInstance(w.ids.fin, [], "b");
+        const c = w.newFloat(0, "c");
+        const p = w.newInstance(probe, [a, b, c], "p");
+        w.rc.decref(b);
+        let cDuringB = -1;
+        w.onFinalize = () => {
+          cDuringB = w.rc.refcount(c);
+        };
+        w.rc.decref(p);
+        w.rc.flush();
+        expect(seen).toEqual([1, 1, 2]);
+        expect(cDuringB).toBe(2); // recursion finalizes b inside decref(b), before decref(c)
+        expect(w.log).toEqual(["fin:b", "dealloc:b"]);
+        expect(w.rc.refcount(a)).toBe(1);
+        expect(w.rc.refcount(c)).toBe(1);
+        w.rc.decref(a);
+        w.rc.decref(c);
+        w.rc.flush();
         expect(w.blocksInUse()).toBe(0);
       });
 
