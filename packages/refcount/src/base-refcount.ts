@@ -27,8 +27,10 @@
  *    pop ── DECREMENT: count -= 1, still > 0 ──> next     AT_ZERO: count > 0 (resurrected) ──> next
  *      1. finalizer, once (PEP 442): count := 1, type.finalize(o), FINALIZED := 1
  *         [park if it released objects]  count -= 1; count > 0? ──> resurrected: stop
- *      2. weak references: clear all; each one still alive with a callback: incref,
- *         callback [park if it released objects]; then release them
+ *      2. weak references (only if the type has a weaklistOffset and the object has weak
+ *         references: with a WeakrefTable, the word at that offset is not 0, read here;
+ *         with other support, its hasWeakrefs): clear all; each one still alive with a
+ *         callback: incref, callback [park if it released objects]; then release them
  *         [park if that released objects]; count > 0? ──> resurrected: stop
  *      3. containers: unlink from the GC list if tracked, collector.onDeallocate()
  *      4. type.dealloc(o, decref)     a reference it releases is decremented at once while
@@ -105,6 +107,7 @@ import {
   type RefcountOptions,
   type UnraisableHandler,
 } from "./refcount-options";
+import { WeakrefTable } from "./weakref-table";
 
 /*
  * Kinds of pending entries, in the low 3 bits (object addresses are multiples of 8).
@@ -164,6 +167,12 @@ export abstract class BaseRefcount implements RefcountStrategy {
   protected declare readonly gc: GcHeaders;
   /** Weak reference support, or null. */
   protected declare weakrefs: WeakrefSupport | null;
+  /**
+   * True when `weakrefs` is a {@link WeakrefTable}, whose list of the weak references to an
+   * object is headed by the word at its type's `weaklistOffset` (0: none): the sequence then
+   * reads that word itself instead of calling `hasWeakrefs`, which would look the type up again.
+   */
+  private declare weaklistInHeader: boolean;
   /** The collector told of container deallocations, or null. */
   protected declare collector: DeallocationListener | null;
   /** Live and queued bits of every object address, in both modes (see the invariants). */
@@ -192,6 +201,8 @@ export abstract class BaseRefcount implements RefcountStrategy {
   private declare readonly gcHeaderSize: number;
   /** Word index distance from gc_next to gc_prev in a GC header. */
   private declare readonly gcPrevWord: number;
+  /** The heap's byteLength when last read (a heap never shrinks: re-read only for an address beyond it). */
+  private declare heapBytes: number;
   private declare deallocationCount: number;
   private declare finalizationCount: number;
   private declare resurrectionCount: number;
@@ -205,6 +216,8 @@ export abstract class BaseRefcount implements RefcountStrategy {
     this.config = Object.freeze(resolveRefcountConfig(options.config));
     this.gc = new GcHeaders(options.heap, options.layout);
     this.weakrefs = options.weakrefs ?? null;
+    this.weaklistInHeader = this.weakrefs instanceof WeakrefTable;
+    this.heapBytes = options.heap.byteLength;
     this.collector = options.collector ?? null;
     this.onUnraisable = options.onUnraisable ?? printUnraisable;
     this.states = new ObjectStates(options.heap.byteLength);
@@ -253,6 +266,7 @@ export abstract class BaseRefcount implements RefcountStrategy {
   /** Wires weak reference support. */
   attachWeakrefs(weakrefs: WeakrefSupport | null): void {
     this.weakrefs = weakrefs;
+    this.weaklistInHeader = weakrefs instanceof WeakrefTable;
   }
 
   /**
@@ -264,7 +278,8 @@ export abstract class BaseRefcount implements RefcountStrategy {
    * id is not registered; nothing is recorded
    */
   noteAllocated(obj: Address): void {
-    if (!(Number.isInteger(obj) && obj > 0 && obj % BITMAP_GRANULE === 0 && obj < this.heap.byteLength)) {
+    if (obj >= this.heapBytes) this.heapBytes = this.heap.byteLength;
+    if (!(Number.isInteger(obj) && obj > 0 && obj % BITMAP_GRANULE === 0 && obj < this.heapBytes)) {
       throw new InvalidPointerError(
         obj,
         `a non-NULL object address inside the heap, a multiple of ${BITMAP_GRANULE}`,
@@ -425,7 +440,8 @@ export abstract class BaseRefcount implements RefcountStrategy {
    * applies it. Outside a dealloc it is a plain immediate decref.
    */
   private releaseReference(obj: Address): void {
-    if (this.pending.length === this.releaseBase && this.states.isLive(obj)) {
+    if (!this.states.isLive(obj)) throw notLive(obj, "decref");
+    if (this.pending.length === this.releaseBase) {
       const u32 = this.heap.u32;
       const i = obj >>> 2;
       const rc = u32[i]!;
@@ -434,12 +450,9 @@ export abstract class BaseRefcount implements RefcountStrategy {
         return;
       }
     }
-    if (!this.draining) {
-      this.decrefNow(obj);
-      return;
-    }
-    if (!this.states.isLive(obj)) throw notLive(obj, "decref");
-    this.pending.push(obj); // + DECREMENT
+    if (this.draining)
+      this.pending.push(obj); // + DECREMENT
+    else this.decrefNow(obj);
   }
 
   /**
@@ -512,7 +525,12 @@ export abstract class BaseRefcount implements RefcountStrategy {
   /** Step 2 when the object has weak references, else straight to steps 3 and 4. */
   private weakrefsStep(obj: Address, base: number, type: TypeInfo): void {
     const weakrefs = this.weakrefs;
-    if (weakrefs !== null && type.weaklistOffset > 0 && weakrefs.hasWeakrefs(obj)) {
+    const weaklist = type.weaklistOffset;
+    if (
+      weaklist > 0 &&
+      weakrefs !== null &&
+      (this.weaklistInHeader ? this.heap.u32[(obj + weaklist) >>> 2] !== 0 : weakrefs.hasWeakrefs(obj))
+    ) {
       this.clearWeakrefsStep(obj, base, type, weakrefs);
     } else {
       this.deallocStep(obj, base, type);

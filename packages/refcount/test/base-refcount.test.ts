@@ -1,4 +1,12 @@
-import { ArrayBufferHeap, ConfigurationError, LAYOUT_64, TypeRegistry } from "@pymem/core";
+import {
+  type Address,
+  ArrayBufferHeap,
+  ConfigurationError,
+  InvalidPointerError,
+  LAYOUT_64,
+  TypeRegistry,
+  type WeakrefSupport,
+} from "@pymem/core";
 import { describe, expect, it } from "vitest";
 import { DeferredRefcount } from "../src/deferred-refcount";
 import { ImmediateRefcount } from "../src/immediate-refcount";
@@ -91,6 +99,39 @@ describe("BaseRefcount", () => {
     expect(w.rc.deallocations).toBe(0);
     w.rc.decref(r);
     w.rc.decref(wr);
+    expect(w.blocksInUse()).toBe(0);
+  });
+
+  it("notes objects beyond the heap's size at construction once the heap grew, and nothing beyond it", () => {
+    const heap = new ArrayBufferHeap({ initialByteLength: 4096, maxByteLength: 1 << 16 });
+    const types = new TypeRegistry();
+    const rc = new ImmediateRefcount({ heap, layout: LAYOUT_64, types, checked: false });
+    expect(() => rc.noteAllocated(8192)).toThrow(InvalidPointerError);
+    heap.grow(16384);
+    rc.noteAllocated(8192);
+    expect(rc.isLive(8192)).toBe(true);
+    expect(() => rc.noteAllocated(heap.byteLength)).toThrow(InvalidPointerError);
+    expect(rc.isLive(heap.byteLength)).toBe(false);
+  });
+
+  it("asks weakref support other than WeakrefTable through hasWeakrefs", () => {
+    const w = new World(immediate);
+    const r = w.newInstance(w.ids.obj, []);
+    const asked: Address[] = [];
+    const support: WeakrefSupport = {
+      hasWeakrefs: (obj) => {
+        asked.push(obj);
+        return true;
+      },
+      weakrefsTo: () => [],
+      clearWeakref: () => {},
+      hasCallback: () => false,
+      invokeCallback: () => {},
+    };
+    w.rc.attachWeakrefs(support);
+    w.rc.decref(r);
+    expect(asked).toEqual([r]);
+    expect(w.rc.isLive(r)).toBe(false);
     expect(w.blocksInUse()).toBe(0);
   });
 });
