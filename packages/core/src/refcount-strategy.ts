@@ -28,6 +28,14 @@ export interface RefcountStrategy {
    * must never write into memory its allocator has taken back.
    */
   readonly checked: boolean;
+  /**
+   * True when an object's reference count is the first word of its header, exactly as
+   * {@link RefcountStrategy.refcount} reports it for a live, mortal object (0 while the object is
+   * queued for deallocation, `IMMORTAL_REFCOUNT` or more for immortals). A collector may then
+   * read the counts of the objects it tracks straight from the heap in fast mode, instead of
+   * calling `refcount` per object. Strategies that keep counts elsewhere leave it out.
+   */
+  readonly countsInHeader?: boolean;
   /** Adds a strong reference to `obj`. */
   incref(obj: Address): void;
   /**

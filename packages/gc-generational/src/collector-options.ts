@@ -91,7 +91,7 @@ export interface BaseCollectorOptions {
    * Smallest set of objects for which a collection keeps gc_refs in a dense side table
    * instead of the GC headers (see {@link Reachability}): 0 always uses the table (when the
    * set's addresses are dense enough), `Infinity` never.
-   * @defaultValue {@link DEFAULT_TABLE_THRESHOLD} (32768)
+   * @defaultValue {@link DEFAULT_TABLE_THRESHOLD} (8192)
    */
   gcRefsTableThreshold?: number;
 }

@@ -364,13 +364,25 @@ export class GarbagePipeline {
   deleteGarbage(collectable: Address, old: Address, saveAll: boolean): void {
     const { lists, heap, refcount, garbage, table } = this.ctx;
     const hdr = this.hdr;
+    if (saveAll) {
+      // No user code runs: every object is appended to `garbage` and the whole list joins
+      // `old` in order, as moving each node to old's tail would leave it.
+      const u32 = heap.u32;
+      const pi = this.pi;
+      for (let node = u32[collectable >>> 2]!; node !== collectable; node = u32[node >>> 2]!) {
+        const obj = node + hdr;
+        refcount.incref(obj);
+        garbage.push(obj);
+        const i = (node >>> 2) + pi;
+        u32[i] = u32[i]! & ~COLLECTING_BIT;
+      }
+      lists.merge(collectable, old);
+      return;
+    }
     while (!lists.isEmpty(collectable)) {
       const node = lists.first(collectable);
       const obj = node + hdr;
-      if (saveAll) {
-        refcount.incref(obj);
-        garbage.push(obj);
-      } else if ((this.typeFlags(obj) & T_CLEAR) !== 0) {
+      if ((this.typeFlags(obj) & T_CLEAR) !== 0) {
         const type = table.infos[heap.u32[(obj >>> 2) + this.tw]!]!;
         refcount.incref(obj);
         try {

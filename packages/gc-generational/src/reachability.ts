@@ -116,6 +116,12 @@ export class Reachability {
   private readonly heap: Heap;
   private readonly table: TypeTable;
   private readonly refcount: RefcountStrategy;
+  /**
+   * Whether update_refs reads the counts straight from the objects' refcount words: a
+   * strategy in fast mode that declares `countsInHeader` (its `refcount()` is that word, a
+   * check of the object state aside, which fast mode may skip). Any other is asked per count.
+   */
+  private readonly countsInHeader: boolean;
   private readonly visitor: CollectorVisitor;
   private readonly headerSize: number;
   private readonly prevIndex: number;
@@ -150,6 +156,7 @@ export class Reachability {
     this.heap = heap;
     this.table = table;
     this.refcount = refcount;
+    this.countsInHeader = refcount.countsInHeader === true && !refcount.checked;
     this.visitor = visitor;
     this.headerSize = layout.gcHeaderSize;
     this.prevIndex = layout.wordSize >>> 2;
@@ -168,6 +175,19 @@ export class Reachability {
     const u32 = this.heap.u32;
     const pi = this.prevIndex;
     const hdr = this.headerSize;
+    if (this.countsInHeader) {
+      // The refcount word is the object's first: IMMORTAL_BIT and above cap at REFS_MAX, as
+      // IMMORTAL_REFCOUNT does; 0 (queued for deallocation) counts 1 (see initialRefs).
+      const ri = hdr >>> 2;
+      for (let node = u32[base >>> 2]!; node !== base; node = u32[node >>> 2]!) {
+        const gi = node >>> 2;
+        const rc = u32[gi + ri]!;
+        const i = gi + pi;
+        u32[i] =
+          (u32[i]! & FINALIZED) | COLLECTING | ((rc === 0 ? 1 : rc > REFS_MAX ? REFS_MAX : rc) << REFS_SHIFT);
+      }
+      return;
+    }
     const refcount = this.refcount;
     for (let node = u32[base >>> 2]!; node !== base; node = u32[node >>> 2]!) {
       const i = (node >>> 2) + pi;
@@ -316,10 +336,16 @@ export class Reachability {
     const hdr = this.headerSize;
     const shift = this.granuleShift;
     const refcount = this.refcount;
+    const inHeader = this.countsInHeader;
     for (let node = u32[base >>> 2]!; node !== base; node = u32[node >>> 2]!) {
       const obj = node + hdr;
       const j = (obj - lo) >>> shift;
-      const rc = this.initialRefs(refcount, obj);
+      let rc: number;
+      if (inHeader) {
+        rc = u32[obj >>> 2]!;
+        if (rc === 0) rc = 1;
+        else if (rc > REFS_MAX) rc = REFS_MAX;
+      } else rc = this.initialRefs(refcount, obj);
       if (rc < E_LARGEST) refs[j] = rc + E_ZERO;
       else {
         refs[j] = E_LARGE;

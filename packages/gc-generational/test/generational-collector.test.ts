@@ -5,6 +5,7 @@
 // enables it.
 import {
   type Address,
+  COLLECTING_BIT,
   DEBUG_SAVEALL,
   HeapCorruptionError,
   InvalidPointerError,
@@ -254,6 +255,42 @@ describe("GCTests", () => {
     expect(w.listItems(obj)).toEqual([L]);
     w.rc.decref(obj);
     expect(gc.collect()).toBe(1);
+  });
+
+  it("test_saveall keeps every cycle, in order, at the end of the oldest generation", () => {
+    gc.collect();
+    const keep = w.newList();
+    const cycles: Address[] = [];
+    for (let i = 0; i < 5; i++) {
+      const a = w.newList();
+      const b = w.newList([a]);
+      w.append(a, b);
+      cycles.push(a, b);
+    }
+    const debug = gc.get_debug();
+    gc.set_debug(debug | gc.DEBUG_SAVEALL);
+    w.del(...cycles);
+    expect(gc.collect()).toBe(10);
+    gc.set_debug(debug);
+    expect(gc.garbage).toEqual(cycles);
+    const oldest = gc.get_objects(2);
+    expect(oldest.slice(oldest.indexOf(keep))).toEqual([keep, ...cycles]);
+    for (const o of cycles) {
+      expect(gc.is_tracked(o)).toBe(true);
+      expect(w.refcount(o)).toBe(2); // the cycle's reference and gc.garbage's
+      const prevWord = w.heap.u32[((o - w.hdr) >>> 2) + (w.layout.wordSize >>> 2)]!;
+      expect(prevWord & COLLECTING_BIT).toBe(0); // outside any collection now
+    }
+    // A young collection must see them as outside its set (COLLECTING cleared).
+    const young = w.newList([cycles[0]!, cycles[9]!]);
+    expect(gc.collect(0)).toBe(0);
+    const after = gc.get_objects(2);
+    expect(after.slice(after.indexOf(keep))).toEqual([keep, ...cycles]);
+    w.del(young);
+    expect(gc.collect()).toBe(0); // held by gc.garbage: reachable now
+    for (const o of gc.garbage.splice(0)) w.rc.decref(o);
+    expect(gc.collect()).toBe(10);
+    w.del(keep);
   });
 
   for (const name of ["test_del", "test_del_newclass"]) {

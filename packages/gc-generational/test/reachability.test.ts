@@ -6,10 +6,11 @@ import {
   LAYOUT_64,
   LAYOUT_COMPACT,
   type ObjectLayout,
+  type RefcountStrategy,
   UNREACHABLE_BIT,
 } from "@pymem/core";
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { CollectorVisitor, GC_REFS_SHIFT, GcList, Reachability, TypeTable } from "../src/index";
 import { World } from "./fixtures/world";
 
@@ -264,5 +265,99 @@ describe("Reachability, gc_refs in the side table", () => {
       expect(tableReach.deduceUnreachable(base, unreachable)).toBe(2);
       expect(tableReach.tableUses).toBe(2);
     }
+  });
+});
+
+describe("Reachability, counts read from the refcount word", () => {
+  /** A strategy that forwards to `rc` without declaring countsInHeader: the collector must ask it. */
+  function renamed(rc: RefcountStrategy): RefcountStrategy {
+    return new Proxy(rc, {
+      get: (target, key) => {
+        if (key === "name") return "forwarding";
+        if (key === "countsInHeader") return undefined;
+        const v = Reflect.get(target, key, target);
+        return typeof v === "function" ? v.bind(target) : v;
+      },
+    });
+  }
+
+  for (const checked of [false, true]) {
+    it(`gives the strategy's counts (0, 1, 300, immortal), asking it ${checked ? "when checked" : "never in fast mode"}`, () => {
+      const w = new World({ checked });
+      w.gc.disable();
+      const lists = new GcList(w.heap, w.layout);
+      const table = new TypeTable(w.types, {});
+      const visitor = new CollectorVisitor(w.heap, w.layout, table);
+      const direct = new Reachability(w.heap, w.layout, table, w.rc, visitor, Number.POSITIVE_INFINITY);
+      const asked = new Reachability(
+        w.heap,
+        w.layout,
+        table,
+        renamed(w.rc),
+        visitor,
+        Number.POSITIVE_INFINITY,
+      );
+      const base = w.raw.malloc(16);
+      lists.init(base);
+      const objs = [w.newList(), w.newList(), w.newList(), w.newList()];
+      for (const o of objs) {
+        w.gc.untrack(o);
+        lists.append(base, o - w.hdr);
+      }
+      w.heap.u32[objs[0]! >>> 2] = 0; // queued for deallocation
+      for (let i = 0; i < 299; i++) w.rc.incref(objs[2]!);
+      w.rc.makeImmortal(objs[3]!);
+      const pi = w.layout.wordSize >>> 2;
+      const refsWords = () => objs.map((o) => w.heap.u32[((o - w.hdr) >>> 2) + pi]!);
+      const before = refsWords();
+      const spy = vi.spyOn(w.rc, "refcount");
+      asked.updateRefs(base);
+      const expected = refsWords();
+      expect(expected.map((x) => x >>> GC_REFS_SHIFT)).toEqual([1, 1, 300, 0x3fffffff]);
+      const calls = spy.mock.calls.length;
+      objs.forEach((o, i) => {
+        w.heap.u32[((o - w.hdr) >>> 2) + pi] = before[i]!;
+      });
+      direct.updateRefs(base);
+      expect(refsWords()).toEqual(expected);
+      expect(spy.mock.calls.length - calls).toBe(checked ? objs.length : 0);
+      spy.mockRestore();
+      w.heap.u32[objs[0]! >>> 2] = 1;
+    });
+  }
+
+  it("splits a set in the table mode as when asking the strategy (fast mode, large counts)", () => {
+    const w = new World({ checked: false });
+    w.gc.disable();
+    const lists = new GcList(w.heap, w.layout);
+    const table = new TypeTable(w.types, {});
+    const visitor = new CollectorVisitor(w.heap, w.layout, table);
+    const base = w.raw.malloc(16);
+    const unreachable = w.raw.malloc(16);
+    const run = (rc: RefcountStrategy, order: Address[]) => {
+      const reach = new Reachability(w.heap, w.layout, table, rc, visitor, 0);
+      lists.init(base);
+      lists.init(unreachable);
+      for (const o of order) lists.append(base, o - w.hdr);
+      const kept = reach.deduceUnreachable(base, unreachable);
+      expect(reach.tableUses).toBe(1);
+      const out = { kept, base: lists.objects(base), unreachable: lists.objects(unreachable) };
+      for (const o of order) w.heap.u32[((o - w.hdr) >>> 2) + (w.layout.wordSize >>> 2)] &= ~COLLECTING_BIT;
+      return out;
+    };
+    const live = w.newList();
+    const big = w.newList(); // 300 references from a cycle that is garbage, plus the host
+    const trash = w.newList();
+    for (let i = 0; i < 300; i++) w.append(trash, big);
+    w.append(trash, trash);
+    w.del(trash);
+    const imm = w.newList([live]);
+    w.rc.makeImmortal(imm);
+    const order = [live, big, trash, imm];
+    for (const o of order) w.gc.untrack(o);
+    const a = run(renamed(w.rc), order);
+    const b = run(w.rc, order);
+    expect(b).toEqual(a);
+    expect(a.unreachable).toEqual([trash]);
   });
 });

@@ -37,6 +37,8 @@ import { BaseRefcount } from "./base-refcount";
 export class ImmediateRefcount extends BaseRefcount {
   /** "immediate". */
   readonly name = "immediate";
+  /** The count is the object's first header word (`RefcountStrategy.countsInHeader`). */
+  readonly countsInHeader = true;
 
   /**
    * Drops a strong reference; at zero the object is deallocated before this returns
