@@ -88,6 +88,17 @@ const REFS_ONE = GC_REFS_ONE;
 const REFS_SHIFT = GC_REFS_SHIFT;
 const REFS_MAX = MAX_GC_REFS;
 const NEXT_MASK = NEXT_POINTER_MASK;
+
+/**
+ * The gc_refs a collection starts an object from, given its reference count: the count capped
+ * at MAX_GC_REFS (immortal counts included). 0 means the strategy has queued the object for
+ * deallocation (a collection started by a finalizer while reference counting drains its
+ * queue): nothing else references it; keep it and what it reaches for this collection (count
+ * 1), the strategy frees it afterwards.
+ */
+function startingRefs(rc: number): number {
+  return rc === 0 ? 1 : rc > REFS_MAX ? REFS_MAX : rc;
+}
 const PREV_MASK = PREV_POINTER_MASK;
 // Table entries (one byte): 0 = not in the set; E_ZERO + k = in the set with gc_refs k
 // (k < E_LARGEST); E_TENTATIVE = on the tentatively-unreachable list (gc_refs 0); E_LARGE =
@@ -176,34 +187,21 @@ export class Reachability {
     const pi = this.prevIndex;
     const hdr = this.headerSize;
     if (this.countsInHeader) {
-      // The refcount word is the object's first: IMMORTAL_BIT and above cap at REFS_MAX, as
-      // IMMORTAL_REFCOUNT does; 0 (queued for deallocation) counts 1 (see initialRefs).
+      // The refcount word is the object's first.
       const ri = hdr >>> 2;
       for (let node = u32[base >>> 2]!; node !== base; node = u32[node >>> 2]!) {
         const gi = node >>> 2;
-        const rc = u32[gi + ri]!;
         const i = gi + pi;
-        u32[i] =
-          (u32[i]! & FINALIZED) | COLLECTING | ((rc === 0 ? 1 : rc > REFS_MAX ? REFS_MAX : rc) << REFS_SHIFT);
+        u32[i] = (u32[i]! & FINALIZED) | COLLECTING | (startingRefs(u32[gi + ri]!) << REFS_SHIFT);
       }
       return;
     }
     const refcount = this.refcount;
     for (let node = u32[base >>> 2]!; node !== base; node = u32[node >>> 2]!) {
       const i = (node >>> 2) + pi;
-      u32[i] = (u32[i]! & FINALIZED) | COLLECTING | (this.initialRefs(refcount, node + hdr) << REFS_SHIFT);
+      u32[i] =
+        (u32[i]! & FINALIZED) | COLLECTING | (startingRefs(refcount.refcount(node + hdr)) << REFS_SHIFT);
     }
-  }
-
-  /**
-   * The count update_refs starts from: the refcount, capped at MAX_GC_REFS. 0 means the
-   * strategy has queued the object for deallocation (a collection started by a finalizer
-   * while reference counting drains its queue): nothing else references it; keep it and what
-   * it reaches for this collection (count 1), the strategy frees it afterwards.
-   */
-  private initialRefs(refcount: RefcountStrategy, obj: Address): number {
-    const rc = refcount.refcount(obj);
-    return rc === 0 ? 1 : rc > REFS_MAX ? REFS_MAX : rc;
   }
 
   /**
@@ -340,12 +338,7 @@ export class Reachability {
     for (let node = u32[base >>> 2]!; node !== base; node = u32[node >>> 2]!) {
       const obj = node + hdr;
       const j = (obj - lo) >>> shift;
-      let rc: number;
-      if (inHeader) {
-        rc = u32[obj >>> 2]!;
-        if (rc === 0) rc = 1;
-        else if (rc > REFS_MAX) rc = REFS_MAX;
-      } else rc = this.initialRefs(refcount, obj);
+      const rc = startingRefs(inHeader ? u32[obj >>> 2]! : refcount.refcount(obj));
       if (rc < E_LARGEST) refs[j] = rc + E_ZERO;
       else {
         refs[j] = E_LARGE;
