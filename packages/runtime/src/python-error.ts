@@ -7,16 +7,36 @@
  */
 import { PymemError } from "@pymem/core";
 
-/** Names of the Python exceptions the runtime raises. */
+/** Names of the builtin Python exceptions that runtime and front-end operations raise. */
 export type PythonExceptionName =
-  | "TypeError"
-  | "KeyError"
-  | "IndexError"
+  | "BaseException"
+  | "Exception"
+  | "ArithmeticError"
+  | "AssertionError"
   | "AttributeError"
-  | "ValueError"
+  | "EOFError"
+  | "ImportError"
+  | "IndexError"
+  | "KeyError"
+  | "KeyboardInterrupt"
+  | "LookupError"
+  | "MemoryError"
+  | "ModuleNotFoundError"
   | "NameError"
+  | "NotImplementedError"
+  | "OSError"
   | "OverflowError"
-  | "SyntaxError";
+  | "RecursionError"
+  | "ReferenceError"
+  | "RuntimeError"
+  | "StopIteration"
+  | "SyntaxError"
+  | "SystemExit"
+  | "TypeError"
+  | "UnboundLocalError"
+  | "UnicodeError"
+  | "ValueError"
+  | "ZeroDivisionError";
 
 /**
  * A Python exception raised by an object operation. Nothing in the heap changed.
