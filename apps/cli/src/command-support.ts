@@ -54,9 +54,15 @@ export function writeJson(io: CliIo, value: unknown): void {
 /** Description of the positional workload argument, listing the workloads. */
 export const WORKLOAD_ARGUMENT_HELP = `built-in workload: ${WORKLOAD_NAMES.join(", ")} (or give --trace FILE)`;
 
-/** Options common to the commands that run something: --trace, --seed, --scale. */
+/** Options common to the commands that run something: --trace, --seed, --scale, --plugin. */
 export function addWorkloadOptions(command: Command): Command {
   return command
+    .addOption(
+      new Option(
+        "--plugin <file>",
+        "a module registering strategies, loaded before the other options are read (repeatable)",
+      ).argParser((v: string, previous: string[] | undefined) => [...(previous ?? []), v]),
+    )
     .addOption(
       new Option(
         "--trace <file>",

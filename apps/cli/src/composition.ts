@@ -5,13 +5,17 @@
  *
  * ```
  *  --preset cpython311|classic|minimal   the starting point (runtime presets)
- *  --raw tlsf|first-fit                  raw domain: general-purpose malloc over the page provider
- *  --allocator pymalloc|raw              object domain: pymalloc arenas/pools, or straight to raw
+ *  --raw tlsf|first-fit|<registered>     raw domain: general-purpose malloc over the page provider
+ *  --allocator pymalloc|raw|<registered> object domain: pymalloc arenas/pools, or straight to raw
  *  --free-lists on|off                   per-type free lists (float, list, dict, tuple, ...)
- *  --gc generational|mark-sweep|none     cycle collector
+ *  --gc generational|mark-sweep|none|<registered>  cycle collector
  *  --arena-size, --pool-size, --alignment  pymalloc geometry (powers of two)
  *  --threshold a,b,c                     collector thresholds (omitted ones keep the preset's)
  * ```
+ *
+ * The choices of `--raw`, `--allocator` and `--gc` are the names in the runtime's strategy
+ * registry when the command is built, so a strategy a plugin registered (`--plugin FILE`,
+ * loaded before the command line is parsed) is a choice like the built-in ones.
  *
  * Anything not given keeps the preset's choice; the runtime checks the combination and
  * raises `ConfigurationError` for impossible ones (e.g. a pool larger than an arena), which
@@ -20,26 +24,21 @@
  * @module
  */
 import { DEFAULT_MAX_HEAP_BYTES } from "@pymem/core";
+import { presets, type PresetName as RuntimePresetName, strategyNames } from "@pymem/runtime";
 import { Command, CommanderError, Option } from "commander";
 import { UsageError } from "./cli-error";
 import { MIB, parseOnOff, parsePowerOfTwoSize, parseThresholds } from "./option-values";
 
 /** Names of the runtime presets. */
-export const PRESET_NAMES = ["cpython311", "classic", "minimal"] as const;
+export const PRESET_NAMES = Object.keys(presets) as readonly RuntimePresetName[];
 /** A runtime preset name. */
-export type PresetName = (typeof PRESET_NAMES)[number];
-/** Raw allocators. */
-export const RAW_NAMES = ["tlsf", "first-fit"] as const;
-/** A raw allocator name. */
-export type RawName = (typeof RAW_NAMES)[number];
-/** Object-domain allocators. */
-export const OBJECT_DOMAIN_NAMES = ["pymalloc", "raw"] as const;
-/** An object-domain allocator name. */
-export type ObjectDomainName = (typeof OBJECT_DOMAIN_NAMES)[number];
-/** Cycle collectors. */
-export const GC_NAMES = ["generational", "mark-sweep", "none"] as const;
-/** A cycle collector name. */
-export type GcName = (typeof GC_NAMES)[number];
+export type PresetName = RuntimePresetName;
+/** A raw allocator name (registered in the runtime's `raw` slot). */
+export type RawName = string;
+/** An object-domain allocator name (registered in the `objectDomain` slot). */
+export type ObjectDomainName = string;
+/** A cycle collector name (registered in the `gc` slot). */
+export type GcName = string;
 
 /** Smallest arena accepted on the command line: 4 KiB. */
 export const MIN_ARENA_BYTES = 4096;
@@ -92,19 +91,19 @@ export function addCompositionOptions(command: Command): Command {
         .choices(PRESET_NAMES)
         .default("cpython311"),
     )
-    .addOption(new Option("--raw <name>", "raw allocator (PyMem_Raw domain)").choices(RAW_NAMES))
+    .addOption(new Option("--raw <name>", "raw allocator (PyMem_Raw domain)").choices(strategyNames("raw")))
     .addOption(
       new Option(
         "--allocator <name>",
         "object allocator: pymalloc pools, or raw malloc for every size",
-      ).choices(OBJECT_DOMAIN_NAMES),
+      ).choices(strategyNames("objectDomain")),
     )
     .addOption(
       new Option("--free-lists <on|off>", "per-type free lists (float, list, dict, tuple ...)").argParser(
         parseOnOff,
       ),
     )
-    .addOption(new Option("--gc <name>", "cycle collector").choices(GC_NAMES))
+    .addOption(new Option("--gc <name>", "cycle collector").choices(strategyNames("gc")))
     .addOption(
       new Option("--arena-size <bytes>", "pymalloc arena size, a power of two (e.g. 256K, 1M)").argParser(
         (v) => parsePowerOfTwoSize(v, MIN_ARENA_BYTES, MAX_ARENA_BYTES),

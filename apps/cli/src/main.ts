@@ -20,6 +20,7 @@ import { ConfigurationError, PymemError, SizeError } from "@pymem/core";
 import { type Command, CommanderError } from "commander";
 import { CliError, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, errorLine } from "./cli-error";
 import type { CliIo } from "./io";
+import { loadPlugins, pluginPaths } from "./plugins";
 import { createProgram } from "./program";
 
 /** The exit code and message for an error thrown by a command. */
@@ -63,4 +64,20 @@ export function main(args: readonly string[], io: CliIo): number {
     io.stderr.write(errorLine(message));
     return exitCode;
   }
+}
+
+/**
+ * Loads the plugins named by `--plugin` (see plugins.ts), then runs the command line with
+ * {@link main}: the strategies they register are choices of the composition options.
+ * @returns the exit code (2 when a plugin cannot be loaded)
+ */
+export async function mainWithPlugins(args: readonly string[], io: CliIo): Promise<number> {
+  try {
+    await loadPlugins(pluginPaths(args));
+  } catch (error) {
+    const { exitCode, message } = classifyError(error);
+    io.stderr.write(errorLine(message));
+    return exitCode;
+  }
+  return main(args, io);
 }

@@ -11,18 +11,18 @@
  * ```
  *
  * Workloads run on a whole runtime (`createRuntime(runtimeOptions(c))`); a trace replay needs
- * only these layers, built from the same preset by {@link createMemoryStack} so that both see
- * the same allocators. pymalloc's geometry is the preset's (cpython311: 16 B alignment, 1 MiB
+ * only these layers, built by the runtime's own `createAllocatorStack` from the same options,
+ * so that both see the same allocators — and any strategy registered by name (a plugin's)
+ * works in both. pymalloc's geometry is the preset's (cpython311: 16 B alignment, 1 MiB
  * arenas, 16 KiB pools; classic: 8 B, 256 KiB, 4 KiB) with `--alignment`, `--arena-size` and
  * `--pool-size` on top; pymalloc checks the result and raises `ConfigurationError` when it
  * cannot work.
  *
  * @module
  */
-import { type Allocator, ArrayBufferHeap, type Heap, type PageProvider } from "@pymem/core";
+import type { Allocator, Heap, PageProvider } from "@pymem/core";
 import { PYMALLOC_PRESETS, PymallocAllocator, type PymallocConfig } from "@pymem/pymalloc";
-import { FirstFitAllocator, HeapPageProvider, TlsfAllocator } from "@pymem/raw-allocator";
-import { presets, type RuntimeOptions } from "@pymem/runtime";
+import { createAllocatorStack, presets, type RuntimeOptions } from "@pymem/runtime";
 import { UsageError } from "./cli-error";
 import type { Composition } from "./composition";
 
@@ -62,8 +62,8 @@ function pymallocConfig(c: Composition, presetConfig: RuntimeOptions["pymalloc"]
  */
 export function runtimeOptions(c: Composition): RuntimeOptions {
   const base: RuntimeOptions = presets[c.preset];
-  const objectDomain = c.allocator ?? (base.objectDomain as "pymalloc" | "raw" | undefined) ?? "pymalloc";
-  const gc = c.gc ?? (base.gc as "generational" | "mark-sweep" | "none" | undefined) ?? "generational";
+  const objectDomain = c.allocator ?? (base.objectDomain as string | undefined) ?? "pymalloc";
+  const gc = c.gc ?? (base.gc as string | undefined) ?? "generational";
   const geometry = c.arenaSize !== undefined || c.poolSize !== undefined || c.alignment !== undefined;
   if (geometry && objectDomain !== "pymalloc") {
     throw new UsageError(
@@ -99,16 +99,7 @@ export function runtimeOptions(c: Composition): RuntimeOptions {
  * @throws ConfigurationError when pymalloc rejects the geometry (e.g. a pool larger than an arena)
  */
 export function createMemoryStack(c: Composition): MemoryStack {
-  const options = runtimeOptions(c);
-  const heap = new ArrayBufferHeap();
-  const pages = new HeapPageProvider({ heap });
-  const raw =
-    (options.raw ?? "tlsf") === "first-fit" ? new FirstFitAllocator({ pages }) : new TlsfAllocator({ pages });
-  const pymalloc =
-    options.objectDomain === "pymalloc"
-      ? new PymallocAllocator({ pages, raw, config: pymallocConfig(c, options.pymalloc) })
-      : null;
-  return { heap, pages, raw, pymalloc, objectDomain: pymalloc ?? raw };
+  return stackOf(createAllocatorStack(runtimeOptions(c)));
 }
 
 /** The layers of a runtime's parts, for reports. */

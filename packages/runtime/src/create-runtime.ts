@@ -14,17 +14,29 @@
  *            Runtime: sys, gc, tracemalloc, frames, constructors
  * ```
  *
+ * `createRuntime` is the steps below, in this order; every slot given by name is resolved in
+ * the strategy registry (builtin-strategies.ts), so the same names work for the presets, the
+ * CLI and a user's registered strategies.
+ *
+ * ```
+ *  createAllocatorStack     heap, pages, raw, objectDomain       (also the CLI's trace replay)
+ *  ObjectSpace, RuntimeCore the traced domain; builtin types registered
+ *  attachRefcount           the strategy over the registered types
+ *  attachWeakrefs           the weak reference table (registers its type)
+ *  installObjectAllocators  one ObjectAllocator per type, the dict keys free list
+ *  attachCollector          the collector, with CPython's untrack rules
+ *  createSingletons         None, True/False, (), b"", small ints, the intern table
+ * ```
+ *
  * Order matters where parts need each other: the refcount strategy needs the registered
- * types; the collector needs the strategy and the weak references; the strategy is then
- * told of the collector. No object exists before both are in place, except the empty
- * tuple, which is immortal and untracked.
+ * types; the collector needs the strategy and the weak references. No object exists before
+ * both are in place.
  *
  * @module
  */
 import {
   type Address,
   type Allocator,
-  ArrayBufferHeap,
   ConfigurationError,
   type CycleCollector,
   type Heap,
@@ -35,10 +47,8 @@ import {
   type ObjectLayout,
   type PageProvider,
   type RefcountStrategy,
-  SharedArrayBufferHeap,
-  WasmMemoryHeap,
 } from "@pymem/core";
-import { createCollector, type UntrackRules } from "@pymem/gc-generational";
+import type { UntrackRules } from "@pymem/gc-generational";
 import {
   DictKeysFreeList,
   DirectObjectAllocator,
@@ -47,51 +57,92 @@ import {
   SmallIntCache,
   TupleFreeLists,
 } from "@pymem/object-allocators";
-import { PymallocAllocator } from "@pymem/pymalloc";
-import { BumpPageProvider, FirstFitAllocator, HeapPageProvider, TlsfAllocator } from "@pymem/raw-allocator";
-import { DeferredRefcount, ImmediateRefcount, WeakrefTable } from "@pymem/refcount";
-import { resolveRuntimeConfig } from "./config";
+import { WeakrefTable } from "@pymem/refcount";
+import { strategies } from "./builtin-strategies";
+import { type RuntimeConfig, resolveRuntimeConfig } from "./config";
 import { RuntimeGc } from "./gc-facade";
 import { ObjectSpace } from "./object-space";
-import type {
-  CollectorContext,
-  ObjectAllocatorContext,
-  PartsOf,
-  RuntimeOptions,
-  RuntimeParts,
-} from "./options";
+import type { ObjectAllocatorContext, PartsOf, RuntimeOptions, RuntimeParts } from "./options";
 import { Runtime } from "./runtime";
 import { RuntimeCore } from "./runtime-core";
 import { SysModule } from "./sys-module";
 import { Tracemalloc } from "./tracemalloc";
 import { TracingAllocator } from "./tracing-allocator";
 
-/** A deallocation listener that ignores the notices (see where the collector is attached). */
+/** A deallocation listener that ignores the notices (see {@link attachCollector}). */
 const IGNORED_DEALLOCATIONS: Pick<CycleCollector, "onDeallocate"> = { onDeallocate: () => {} };
 
-function oneOf<T extends string>(option: string, value: unknown, names: readonly T[]): T {
-  if (typeof value === "string" && (names as readonly string[]).includes(value)) return value as T;
-  throw new ConfigurationError(
-    option,
-    `one of ${names.map((n) => `"${n}"`).join(", ")} or a factory function`,
-    value,
-  );
+/** The allocator layers of a composition, below the object model. */
+export interface AllocatorStack {
+  /** The heap. */
+  readonly heap: Heap;
+  /** The page provider. */
+  readonly pages: PageProvider;
+  /** The raw allocator. */
+  readonly raw: Allocator;
+  /** The object domain (pymalloc, or the raw allocator itself). */
+  readonly objectDomain: Allocator;
+  /** Memory event hooks shared by the layers. */
+  readonly hooks: MemoryHooks;
+  /** Whether misuse checks are on. */
+  readonly checked: boolean;
+}
+
+function readChecked(options: RuntimeOptions): boolean {
+  const checked = options.checked ?? true;
+  if (typeof checked !== "boolean") throw new ConfigurationError("checked", "a boolean", checked);
+  return checked;
 }
 
 function makeHeap(options: RuntimeOptions): Heap {
   const slot = options.heap ?? "array-buffer";
   if (typeof slot === "object" && slot !== null) return slot;
-  const kind = oneOf("heap", slot, ["array-buffer", "shared-array-buffer", "wasm-memory"] as const);
-  const heapOptions = options.heapOptions ?? {};
-  if (kind === "shared-array-buffer") return new SharedArrayBufferHeap(heapOptions);
-  if (kind === "wasm-memory") return new WasmMemoryHeap(heapOptions);
-  return new ArrayBufferHeap(heapOptions);
+  return strategies.build("heap", slot, { heapOptions: options.heapOptions ?? {} });
 }
 
 function makeLayout(options: RuntimeOptions): ObjectLayout {
   const layout = options.layout ?? "64-bit";
   if (typeof layout === "object" && layout !== null) return layout;
-  return oneOf("layout", layout, ["64-bit", "compact"] as const) === "compact" ? LAYOUT_COMPACT : LAYOUT_64;
+  if (layout === "64-bit") return LAYOUT_64;
+  if (layout === "compact") return LAYOUT_COMPACT;
+  throw new ConfigurationError("layout", '"64-bit", "compact" or an ObjectLayout', layout);
+}
+
+/**
+ * Builds the allocator layers of a composition — heap, page provider, raw allocator, object
+ * domain — exactly as {@link createRuntime} does, without the object model (what a trace
+ * replay runs on).
+ * @throws ConfigurationError for an unknown strategy name, an invalid tunable, or parts over
+ * different heaps
+ * @example
+ * ```ts
+ * const stack = createAllocatorStack({ ...presets.classic, raw: "first-fit" });
+ * const block = stack.objectDomain.malloc(24);
+ * stack.objectDomain.free(block);
+ * ```
+ */
+export function createAllocatorStack(options: RuntimeOptions = {}): AllocatorStack {
+  const checked = readChecked(options);
+  const hooks = options.hooks ?? new MemoryHooks();
+  const heap = makeHeap(options);
+  const pages = strategies.build("pages", options.pages ?? "heap", {
+    heap,
+    hooks,
+    pageSize: options.pageSize,
+  });
+  const raw = strategies.build("raw", options.raw ?? "tlsf", { heap, pages, hooks });
+  const objectDomain = strategies.build("objectDomain", options.objectDomain ?? "pymalloc", {
+    heap,
+    pages,
+    raw,
+    hooks,
+    checked,
+    pymalloc: options.pymalloc ?? "cpython311",
+  });
+  if (objectDomain.heap !== heap || raw.heap !== heap || pages.heap !== heap) {
+    throw new ConfigurationError("heap", "every part over the runtime's heap", "a part over another heap");
+  }
+  return { heap, pages, raw, objectDomain, hooks, checked };
 }
 
 /**
@@ -137,9 +188,191 @@ function notingRefcount(refcount: RefcountStrategy, note: ((obj: Address) => voi
   };
 }
 
+/** Reference counting over the registered types; new objects are noted to it. */
+function attachRefcount(
+  options: RuntimeOptions,
+  stack: AllocatorStack,
+  space: ObjectSpace,
+): RefcountStrategy {
+  const refcount = strategies.build("refcount", options.refcount ?? "immediate", {
+    heap: stack.heap,
+    layout: space.layout,
+    types: space.types,
+    checked: stack.checked,
+    onUnraisable: options.onUnraisable,
+  });
+  space.refcount = refcount;
+  const note = refcount.noteAllocated;
+  space.noteAllocated = typeof note === "function" ? note.bind(refcount) : null;
+  return refcount;
+}
+
+/** The weak reference table (its type registers itself), known to the core and the strategy. */
+function attachWeakrefs(space: ObjectSpace, core: RuntimeCore, refcount: RefcountStrategy): WeakrefTable {
+  const weakrefs = new WeakrefTable({
+    heap: space.heap,
+    layout: space.layout,
+    types: space.types,
+    allocate: (typeId) => {
+      const wr = space.newObject(typeId);
+      space.track(wr);
+      return wr;
+    },
+    release: (wr) => space.releaseObject(wr, weakrefs.typeId),
+    refcounts: refcount,
+  });
+  core.adoptWeakrefs(weakrefs);
+  refcount.attachWeakrefs?.(weakrefs);
+  return weakrefs;
+}
+
+/** The object allocator factory of a composition (free lists on, off, or the user's). */
+function objectAllocatorFactory(
+  options: RuntimeOptions,
+  space: ObjectSpace,
+  checked: boolean,
+): (ctx: ObjectAllocatorContext) => ObjectAllocator {
+  const freeLists = options.freeLists ?? true;
+  if (typeof freeLists !== "boolean" && typeof freeLists !== "function") {
+    throw new ConfigurationError("freeLists", "true, false or a factory function", freeLists);
+  }
+  if (typeof freeLists === "function") return freeLists;
+  const { ids, config, layout } = space;
+  return (ctx) => {
+    const base = { domain: ctx.domain, types: ctx.types, typeId: ctx.typeId, layout, checked };
+    if (ctx.typeId === ids.tuple) {
+      return new TupleFreeLists({
+        ...base,
+        refcount: ctx.refcount,
+        limit: freeLists ? config.tupleFreeList : 0,
+        maxSaveSize: config.tupleMaxSaveSize,
+      });
+    }
+    if (freeLists) {
+      if (ctx.typeId === ids.float) return new FreeListAllocator({ ...base, limit: config.floatFreeList });
+      if (ctx.typeId === ids.list) return new FreeListAllocator({ ...base, limit: config.listFreeList });
+      if (ctx.typeId === ids.dict) return new FreeListAllocator({ ...base, limit: config.dictFreeList });
+    }
+    return new DirectObjectAllocator(base);
+  };
+}
+
+/** Gives every registered type its object allocator, and the dict keys their free list. */
+function installObjectAllocators(
+  options: RuntimeOptions,
+  space: ObjectSpace,
+  core: RuntimeCore,
+  refcount: RefcountStrategy,
+  checked: boolean,
+): (ctx: ObjectAllocatorContext) => ObjectAllocator {
+  const allocatorFor = objectAllocatorFactory(options, space, checked);
+  const allocatorRefcount = notingRefcount(refcount, space.noteAllocated);
+  for (let id = 1; id <= space.types.size; id++) {
+    space.setAllocator(
+      id,
+      allocatorFor({
+        domain: space.mem,
+        types: space.types,
+        typeId: id,
+        typeName: space.types.get(id).name,
+        layout: space.layout,
+        refcount: allocatorRefcount,
+        checked,
+      }),
+    );
+  }
+  core.keysFreeList = new DictKeysFreeList({
+    domain: space.mem,
+    layout: space.layout,
+    limit: options.freeLists === undefined || options.freeLists === true ? space.config.dictKeysFreeList : 0,
+    checked,
+  });
+  return allocatorFor;
+}
+
+/** CPython's untrack rules: tuples of untracked items at every collection, atomic dicts at full ones. */
+function untrackRules(space: ObjectSpace, core: RuntimeCore): UntrackRules {
+  const tuples = core.tuples;
+  return {
+    [space.ids.tuple]: {
+      when: "every-collection",
+      canUntrack: (t, mayBeTracked) => {
+        const n = tuples.length(t);
+        for (let i = 0; i < n; i++) {
+          const item = tuples.item(t, i);
+          if (item === 0 || mayBeTracked(item)) return false;
+        }
+        return true;
+      },
+    },
+    [space.ids.dict]: {
+      when: "full-collection",
+      canUntrack: (d, mayBeTracked) => core.dicts.canUntrack(d, mayBeTracked),
+    },
+  };
+}
+
+/**
+ * The cycle collector, told of container allocations and deallocations by the object space.
+ * Generation 0 counts memory taken from and returned to the object domain, which only the
+ * object space sees (free-list hits count neither way), so the strategy's own deallocation
+ * notices are not used.
+ */
+function attachCollector(
+  options: RuntimeOptions,
+  stack: AllocatorStack,
+  space: ObjectSpace,
+  core: RuntimeCore,
+  refcount: RefcountStrategy,
+  weakrefs: WeakrefTable,
+): CycleCollector {
+  const collector = strategies.build("gc", options.gc ?? "generational", {
+    heap: stack.heap,
+    layout: space.layout,
+    types: space.types,
+    refcount,
+    weakrefs,
+    roots: core,
+    hooks: stack.hooks,
+    allocateListHead: listHeads(stack.pages, space.layout),
+    maybeUntrack: untrackRules(space, core),
+    clearFreeLists: () => core.clearFreeLists(),
+    thresholds: options.gcThresholds,
+    onUnraisable: options.onUnraisable,
+  });
+  space.collector = collector;
+  refcount.attachCollector?.(IGNORED_DEALLOCATIONS);
+  return collector;
+}
+
+/** None, True/False, the empty tuple and bytes, the small ints and the intern table. */
+function createSingletons(core: RuntimeCore, config: RuntimeConfig, refcount: RefcountStrategy): void {
+  const keysFreeList = core.keysFreeList;
+  core.dicts.init(
+    {
+      allocate: (log2, unicode) => keysFreeList.allocate(log2, unicode),
+      release: (keys, log2, unicode) => keysFreeList.release(keys, log2, unicode),
+    },
+    core.strs,
+  );
+  core.noneType.createSingleton();
+  core.space.none = core.noneType.none;
+  core.bools.createSingletons();
+  core.tuples.createEmpty();
+  core.bytesType.create(new Uint8Array(0));
+  core.smallInts = new SmallIntCache({
+    refcount,
+    create: (v) => core.ints.create(v),
+    min: config.smallIntMin,
+    max: config.smallIntMax,
+  });
+  core.adoptInternTable(new InternTable({ refcount, mode: "mortal" }));
+}
+
 /**
  * Builds a runtime from its slots; every omitted slot takes the `cpython311` preset's
  * choice. Combine a preset with overrides by spreading: `createRuntime({ ...presets.classic, gc: "mark-sweep" })`.
+ * A slot given by name is looked up in the strategy registry (see {@link registerStrategy}).
  * @throws ConfigurationError for an unknown slot name or an invalid tunable
  * @example
  * ```ts
@@ -154,213 +387,31 @@ export function createRuntime(): Runtime<PartsOf<Record<never, never>>>;
 export function createRuntime<const O extends RuntimeOptions>(options: O): Runtime<PartsOf<O>>;
 export function createRuntime(options: RuntimeOptions = {}): Runtime {
   const config = resolveRuntimeConfig(options.config);
-  const checked = options.checked ?? true;
-  if (typeof checked !== "boolean") throw new ConfigurationError("checked", "a boolean", checked);
-  const hooks = options.hooks ?? new MemoryHooks();
-  const heap = makeHeap(options);
   const layout = makeLayout(options);
-
-  // The operating system and the raw domain.
-  const pagesSlot = options.pages ?? "heap";
-  const pages: PageProvider =
-    typeof pagesSlot === "function"
-      ? pagesSlot({ heap, hooks, pageSize: options.pageSize })
-      : oneOf("pages", pagesSlot, ["heap", "bump"] as const) === "bump"
-        ? new BumpPageProvider({ heap, hooks, pageSize: options.pageSize })
-        : new HeapPageProvider({ heap, hooks, pageSize: options.pageSize });
-  const rawSlot = options.raw ?? "tlsf";
-  // Keep one wholly free region mapped, as pymalloc keeps one free arena: a program whose
-  // raw live set keeps dropping to zero would otherwise map and zero a region every time.
-  const retainEmptyRegions = 1;
-  const raw: Allocator =
-    typeof rawSlot === "function"
-      ? rawSlot({ heap, pages, hooks })
-      : oneOf("raw", rawSlot, ["tlsf", "first-fit"] as const) === "first-fit"
-        ? new FirstFitAllocator({ pages, hooks, retainEmptyRegions })
-        : new TlsfAllocator({ pages, hooks, retainEmptyRegions });
-  const domainSlot = options.objectDomain ?? "pymalloc";
-  const objectDomain: Allocator =
-    typeof domainSlot === "function"
-      ? domainSlot({ heap, pages, raw, hooks, checked })
-      : oneOf("objectDomain", domainSlot, ["pymalloc", "raw"] as const) === "raw"
-        ? raw
-        : new PymallocAllocator({ pages, raw, config: options.pymalloc ?? "cpython311", hooks, checked });
-  if (objectDomain.heap !== heap || raw.heap !== heap || pages.heap !== heap) {
-    throw new ConfigurationError("heap", "every part over the runtime's heap", "a part over another heap");
-  }
-  const traced = new TracingAllocator(objectDomain);
-
-  // Types, then reference counting over them.
+  const stack = createAllocatorStack(options);
+  const traced = new TracingAllocator(stack.objectDomain);
   const space = new ObjectSpace(traced, layout, config);
   const core = new RuntimeCore(space);
-  const rcSlot = options.refcount ?? "immediate";
-  const rcOptions = { heap, layout, types: space.types, checked, onUnraisable: options.onUnraisable };
-  const refcount: RefcountStrategy =
-    typeof rcSlot === "function"
-      ? rcSlot(rcOptions)
-      : oneOf("refcount", rcSlot, ["immediate", "deferred"] as const) === "deferred"
-        ? new DeferredRefcount(rcOptions)
-        : new ImmediateRefcount(rcOptions);
-  space.refcount = refcount;
-  const note = refcount.noteAllocated;
-  space.noteAllocated = typeof note === "function" ? note.bind(refcount) : null;
-
-  // Weak references (their type registers itself).
-  const weakrefs = new WeakrefTable({
-    heap,
-    layout,
-    types: space.types,
-    allocate: (typeId) => {
-      const wr = space.newObject(typeId);
-      space.track(wr);
-      return wr;
-    },
-    release: (wr) => space.releaseObject(wr, weakrefs.typeId),
-    refcounts: refcount,
-  });
-  core.adoptWeakrefs(weakrefs);
-  refcount.attachWeakrefs?.(weakrefs);
-
-  // Object allocators, per type.
-  const freeLists = options.freeLists ?? true;
-  if (typeof freeLists !== "boolean" && typeof freeLists !== "function") {
-    throw new ConfigurationError("freeLists", "true, false or a factory function", freeLists);
-  }
-  const allocatorRefcount = notingRefcount(refcount, space.noteAllocated);
-  const ids = space.ids;
-  const allocatorFor = (ctx: ObjectAllocatorContext): ObjectAllocator => {
-    if (typeof freeLists === "function") return freeLists(ctx);
-    const base = { domain: traced, types: space.types, typeId: ctx.typeId, layout, checked };
-    if (ctx.typeId === ids.tuple) {
-      return new TupleFreeLists({
-        ...base,
-        refcount: allocatorRefcount,
-        limit: freeLists ? config.tupleFreeList : 0,
-        maxSaveSize: config.tupleMaxSaveSize,
-      });
-    }
-    if (freeLists) {
-      if (ctx.typeId === ids.float) return new FreeListAllocator({ ...base, limit: config.floatFreeList });
-      if (ctx.typeId === ids.list) return new FreeListAllocator({ ...base, limit: config.listFreeList });
-      if (ctx.typeId === ids.dict) return new FreeListAllocator({ ...base, limit: config.dictFreeList });
-    }
-    return new DirectObjectAllocator(base);
-  };
-  for (let id = 1; id <= space.types.size; id++) {
-    space.setAllocator(
-      id,
-      allocatorFor({
-        domain: traced,
-        types: space.types,
-        typeId: id,
-        typeName: space.types.get(id).name,
-        layout,
-        refcount: allocatorRefcount,
-        checked,
-      }),
-    );
-  }
-  const keysFreeList = new DictKeysFreeList({
-    domain: traced,
-    layout,
-    limit: freeLists === true ? config.dictKeysFreeList : 0,
-    checked,
-  });
-  core.keysFreeList = keysFreeList;
-
-  // The cycle collector.
-  const tuples = core.tuples;
-  const maybeUntrack: UntrackRules = {
-    [ids.tuple]: {
-      when: "every-collection",
-      canUntrack: (t, mayBeTracked) => {
-        const n = tuples.length(t);
-        for (let i = 0; i < n; i++) {
-          const item = tuples.item(t, i);
-          if (item === 0 || mayBeTracked(item)) return false;
-        }
-        return true;
-      },
-    },
-    [ids.dict]: {
-      when: "full-collection",
-      canUntrack: (d, mayBeTracked) => core.dicts.canUntrack(d, mayBeTracked),
-    },
-  };
-  const gcSlot = options.gc ?? "generational";
-  const collectorContext: CollectorContext = {
-    heap,
-    layout,
-    types: space.types,
-    refcount,
-    weakrefs,
-    roots: core,
-    hooks,
-    allocateListHead: listHeads(pages, layout),
-    maybeUntrack,
-    clearFreeLists: () => core.clearFreeLists(),
-    thresholds: options.gcThresholds,
-    onUnraisable: options.onUnraisable,
-  };
-  let collector: CycleCollector;
-  if (typeof gcSlot === "function") collector = gcSlot(collectorContext);
-  else {
-    const kind = oneOf("gc", gcSlot, ["generational", "mark-sweep", "none"] as const);
-    const { thresholds, onUnraisable, ...base } = collectorContext;
-    const common = { ...base, ...(onUnraisable === undefined ? {} : { onUnraisable }) };
-    if (kind === "generational") {
-      collector = createCollector("generational", {
-        ...common,
-        ...(thresholds === undefined ? {} : { thresholds }),
-      });
-    } else if (kind === "mark-sweep") {
-      collector = createCollector("mark-sweep", {
-        ...common,
-        ...(thresholds === undefined || thresholds.length === 0 ? {} : { threshold: thresholds[0]! }),
-      });
-    } else collector = createCollector("none", common);
-  }
-  space.collector = collector;
-  // Generation 0 counts memory taken from and returned to the object domain, which only the
-  // object space sees (free-list hits count neither way): it tells the collector of
-  // deallocations itself, so the strategy's own notices go nowhere.
-  refcount.attachCollector?.(IGNORED_DEALLOCATIONS);
-
-  // Singletons and caches.
-  core.dicts.init(
-    {
-      allocate: (log2, unicode) => keysFreeList.allocate(log2, unicode),
-      release: (keys, log2, unicode) => keysFreeList.release(keys, log2, unicode),
-    },
-    core.strs,
-  );
-  core.noneType.createSingleton();
-  space.none = core.noneType.none;
-  core.bools.createSingletons();
-  tuples.createEmpty();
-  core.bytesType.create(new Uint8Array(0));
-  core.smallInts = new SmallIntCache({
-    refcount,
-    create: (v) => core.ints.create(v),
-    min: config.smallIntMin,
-    max: config.smallIntMax,
-  });
-  core.adoptInternTable(new InternTable({ refcount, mode: "mortal" }));
+  const refcount = attachRefcount(options, stack, space);
+  const weakrefs = attachWeakrefs(space, core, refcount);
+  const allocatorFor = installObjectAllocators(options, space, core, refcount, stack.checked);
+  const collector = attachCollector(options, stack, space, core, refcount, weakrefs);
+  createSingletons(core, config, refcount);
 
   const parts: RuntimeParts = {
-    heap,
-    pages,
-    raw,
-    objectDomain,
+    heap: stack.heap,
+    pages: stack.pages,
+    raw: stack.raw,
+    objectDomain: stack.objectDomain,
     traced,
     refcount,
     collector,
     weakrefs,
     types: space.types,
     layout,
-    hooks,
+    hooks: stack.hooks,
   };
-  const gc = new RuntimeGc({ collector, heap, layout, types: space.types }, core);
-  const modules = { sys: new SysModule(core, objectDomain), gc, tracemalloc: new Tracemalloc(space) };
+  const gc = new RuntimeGc({ collector, heap: stack.heap, layout, types: space.types }, core);
+  const modules = { sys: new SysModule(core, stack.objectDomain), gc, tracemalloc: new Tracemalloc(space) };
   return new Runtime(parts, core, modules, allocatorFor);
 }

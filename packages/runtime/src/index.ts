@@ -1,5 +1,11 @@
 export type { AccountingReport } from "./accounting";
 export { accountReachable } from "./accounting";
+export {
+  registerStrategy,
+  strategies,
+  strategyNames,
+  unregisterStrategy,
+} from "./builtin-strategies";
 export type { RuntimeConfig } from "./config";
 export {
   DEFAULT_RUNTIME_CONFIG,
@@ -9,7 +15,8 @@ export {
   MAX_TUPLE_SAVE_SIZE,
   resolveRuntimeConfig,
 } from "./config";
-export { createRuntime } from "./create-runtime";
+export type { AllocatorStack } from "./create-runtime";
+export { createAllocatorStack, createRuntime } from "./create-runtime";
 export type { FieldKind, FieldSpec, TypeDefinition, TypeSpec } from "./define-type";
 export { defineType } from "./define-type";
 export { Frame } from "./frame";
@@ -52,22 +59,29 @@ export { ObjectSpace } from "./object-space";
 export type {
   CollectorContext,
   CollectorOf,
+  CollectorStrategies,
   DomainOf,
   FreeListsSlot,
   GcSlot,
+  HeapContext,
   HeapSlot,
+  HeapStrategies,
   ObjectAllocatorContext,
   ObjectDomainContext,
   ObjectDomainSlot,
+  ObjectDomainStrategies,
   PagesContext,
   PagesSlot,
+  PagesStrategies,
   PartsOf,
   RawContext,
   RawOf,
   RawSlot,
+  RawStrategies,
   RefcountContext,
   RefcountOf,
   RefcountSlot,
+  RefcountStrategies,
   RuntimeOptions,
   RuntimeParts,
   UnraisableHook,
@@ -84,6 +98,14 @@ export { Runtime } from "./runtime";
 export { RuntimeCore } from "./runtime-core";
 export type { BlockVisit, JsValue, RuntimeType, TypeContext, TypeKind } from "./runtime-type";
 export { BaseType } from "./runtime-type";
+export type {
+  RegisterStrategyOptions,
+  StrategyEntry,
+  StrategyFactory,
+  StrategySlot,
+  StrategySlots,
+} from "./strategy-registry";
+export { STRATEGY_SLOTS, StrategyRegistry } from "./strategy-registry";
 export { SysModule } from "./sys-module";
 export type { Statistic, StatisticDiff, Trace, TraceKey } from "./tracemalloc";
 export { formatStatistic, Snapshot, Tracemalloc } from "./tracemalloc";

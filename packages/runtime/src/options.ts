@@ -1,11 +1,12 @@
 /**
- * The composition slots of a runtime and what each accepts: a built-in implementation by
- * name, or a factory that receives what the slot needs and returns any implementation of
- * the slot's interface — so a user's own allocator, refcount strategy or collector fits.
+ * The composition slots of a runtime and what each accepts: a strategy by name (the built-in
+ * ones below, or any registered with `registerStrategy`), or a factory that receives what the
+ * slot needs and returns any implementation of the slot's interface — so a user's own
+ * allocator, refcount strategy or collector fits.
  *
  * ```
  *  slot           names                              interface            factory receives
- *  heap           array-buffer | shared-array-buffer  Heap                 -
+ *  heap           array-buffer | shared-array-buffer  Heap                 heapOptions
  *                 | wasm-memory (or a Heap)
  *  pages          heap | bump                        PageProvider         heap, hooks, pageSize
  *  raw            tlsf | first-fit                   Allocator            heap, pages, hooks
@@ -16,13 +17,22 @@
  * ```
  *
  * The result type follows the names: `createRuntime({ gc: "mark-sweep" }).parts.collector`
- * is a `MarkSweepCollector`, a factory's return type is kept as is.
+ * is a `MarkSweepCollector`, a factory's return type is kept as is. The name-to-type tables
+ * ({@link RawStrategies} and its siblings) are interfaces, so a package that registers a
+ * strategy can add its name and type by declaration merging:
+ *
+ * ```ts
+ * declare module "@pymem/runtime" {
+ *   interface RawStrategies { buddy: BuddyAllocator }
+ * }
+ * ```
  *
  * @module
  */
 import type {
   Address,
   Allocator,
+  ArrayBufferHeap,
   CycleCollector,
   Heap,
   HeapOptions,
@@ -32,7 +42,9 @@ import type {
   PageProvider,
   RefcountStrategy,
   RootProvider,
+  SharedArrayBufferHeap,
   TypeRegistry,
+  WasmMemoryHeap,
   WeakrefSupport,
 } from "@pymem/core";
 import type {
@@ -42,13 +54,24 @@ import type {
   UntrackRules,
 } from "@pymem/gc-generational";
 import type { PymallocAllocator, PymallocConfig, PymallocPresetName } from "@pymem/pymalloc";
-import type { FirstFitAllocator, TlsfAllocator } from "@pymem/raw-allocator";
+import type {
+  BumpPageProvider,
+  FirstFitAllocator,
+  HeapPageProvider,
+  TlsfAllocator,
+} from "@pymem/raw-allocator";
 import type { DeferredRefcount, ImmediateRefcount, WeakrefTable } from "@pymem/refcount";
 import type { RuntimeConfig } from "./config";
 import type { TracingAllocator } from "./tracing-allocator";
 
 /** Receives errors raised where they cannot propagate (finalizers, callbacks during collection). */
 export type UnraisableHook = (error: unknown, where: string) => void;
+
+/** What a heap factory receives. */
+export interface HeapContext {
+  /** Initial and maximum size (the `heapOptions` option). */
+  readonly heapOptions: HeapOptions;
+}
 
 /** What a page-provider factory receives. */
 export interface PagesContext {
@@ -76,6 +99,8 @@ export interface ObjectDomainContext extends RawContext {
   readonly raw: Allocator;
   /** Whether misuse checks are on. */
   readonly checked: boolean;
+  /** pymalloc's configuration (the `pymalloc` option), for strategies that take one. */
+  readonly pymalloc: PymallocPresetName | PymallocConfig;
 }
 
 /** What an object-allocator factory receives, once per type. */
@@ -138,20 +163,78 @@ export interface CollectorContext {
   readonly onUnraisable: UnraisableHook | undefined;
 }
 
+/**
+ * Heaps by strategy name (add a registered name by declaration merging).
+ */
+export interface HeapStrategies {
+  /** An `ArrayBuffer` that grows by copying. */
+  "array-buffer": ArrayBufferHeap;
+  /** A growable `SharedArrayBuffer`. */
+  "shared-array-buffer": SharedArrayBufferHeap;
+  /** A `WebAssembly.Memory`. */
+  "wasm-memory": WasmMemoryHeap;
+}
+/** Page providers by strategy name. */
+export interface PagesStrategies {
+  /** Pages from the heap, reused after unmap. */
+  heap: HeapPageProvider;
+  /** Pages from a bump pointer. */
+  bump: BumpPageProvider;
+}
+/** Raw allocators by strategy name. */
+export interface RawStrategies {
+  /** Two-level segregated fit. */
+  tlsf: TlsfAllocator;
+  /** Address-ordered first fit. */
+  "first-fit": FirstFitAllocator;
+}
+/** Object domains by strategy name ("raw" is the raw allocator itself, typed as the `raw` slot's). */
+export interface ObjectDomainStrategies {
+  /** Arenas, pools and blocks. */
+  pymalloc: PymallocAllocator;
+  /** The raw allocator (PYTHONMALLOC=malloc). */
+  raw: Allocator;
+}
+/** Refcount strategies by strategy name. */
+export interface RefcountStrategies {
+  /** Deallocate when the count reaches zero. */
+  immediate: ImmediateRefcount;
+  /** Deallocate at safe points. */
+  deferred: DeferredRefcount;
+}
+/** Cycle collectors by strategy name. */
+export interface CollectorStrategies {
+  /** CPython's three generations. */
+  generational: GenerationalCollector;
+  /** Tracing from the roots, one generation. */
+  "mark-sweep": MarkSweepCollector;
+  /** No cycle collection. */
+  none: NoCollector;
+}
+
+/** A registered name not known to the type tables (still checked when the runtime is created). */
+type OtherName = string & {};
+
 /** The `heap` slot. */
-export type HeapSlot = Heap | "array-buffer" | "shared-array-buffer" | "wasm-memory";
+export type HeapSlot = Heap | keyof HeapStrategies | OtherName;
 /** The `pages` slot. */
-export type PagesSlot = "heap" | "bump" | ((ctx: PagesContext) => PageProvider);
+export type PagesSlot = keyof PagesStrategies | OtherName | ((ctx: PagesContext) => PageProvider);
 /** The `raw` slot. */
-export type RawSlot = "tlsf" | "first-fit" | ((ctx: RawContext) => Allocator);
+export type RawSlot = keyof RawStrategies | OtherName | ((ctx: RawContext) => Allocator);
 /** The `objectDomain` slot. */
-export type ObjectDomainSlot = "pymalloc" | "raw" | ((ctx: ObjectDomainContext) => Allocator);
+export type ObjectDomainSlot =
+  | keyof ObjectDomainStrategies
+  | OtherName
+  | ((ctx: ObjectDomainContext) => Allocator);
 /** The `freeLists` slot. */
 export type FreeListsSlot = boolean | ((ctx: ObjectAllocatorContext) => ObjectAllocator);
 /** The `refcount` slot. */
-export type RefcountSlot = "immediate" | "deferred" | ((ctx: RefcountContext) => RefcountStrategy);
+export type RefcountSlot =
+  | keyof RefcountStrategies
+  | OtherName
+  | ((ctx: RefcountContext) => RefcountStrategy);
 /** The `gc` slot. */
-export type GcSlot = "generational" | "mark-sweep" | "none" | ((ctx: CollectorContext) => CycleCollector);
+export type GcSlot = keyof CollectorStrategies | OtherName | ((ctx: CollectorContext) => CycleCollector);
 
 /** Options of {@link createRuntime}; every slot defaults to the `cpython311` preset's choice. */
 export interface RuntimeOptions {
@@ -240,30 +323,38 @@ export interface RuntimeOptions {
 }
 
 /** The raw allocator type a `raw` slot value gives. */
-export type RawOf<S> = S extends "first-fit"
-  ? FirstFitAllocator
+export type RawOf<S> = S extends keyof RawStrategies
+  ? RawStrategies[S]
   : S extends (ctx: RawContext) => infer A
     ? A
-    : TlsfAllocator;
+    : S extends string
+      ? Allocator
+      : TlsfAllocator;
 /** The object domain type an `objectDomain` slot value gives (`Raw` for "raw"). */
 export type DomainOf<S, Raw> = S extends "raw"
   ? Raw
-  : S extends (ctx: ObjectDomainContext) => infer A
-    ? A
-    : PymallocAllocator;
+  : S extends keyof ObjectDomainStrategies
+    ? ObjectDomainStrategies[S]
+    : S extends (ctx: ObjectDomainContext) => infer A
+      ? A
+      : S extends string
+        ? Allocator
+        : PymallocAllocator;
 /** The refcount strategy type a `refcount` slot value gives. */
-export type RefcountOf<S> = S extends "deferred"
-  ? DeferredRefcount
+export type RefcountOf<S> = S extends keyof RefcountStrategies
+  ? RefcountStrategies[S]
   : S extends (ctx: RefcountContext) => infer R
     ? R
-    : ImmediateRefcount;
+    : S extends string
+      ? RefcountStrategy
+      : ImmediateRefcount;
 /** The collector type a `gc` slot value gives. */
-export type CollectorOf<S> = S extends "mark-sweep"
-  ? MarkSweepCollector
-  : S extends "none"
-    ? NoCollector
-    : S extends (ctx: CollectorContext) => infer C
-      ? C
+export type CollectorOf<S> = S extends keyof CollectorStrategies
+  ? CollectorStrategies[S]
+  : S extends (ctx: CollectorContext) => infer C
+    ? C
+    : S extends string
+      ? CycleCollector
       : GenerationalCollector;
 
 /** The parts a runtime was composed from. */
