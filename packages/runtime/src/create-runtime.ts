@@ -20,7 +20,7 @@
  *
  * ```
  *  createAllocatorStack     heap, pages, raw, objectDomain       (also the CLI's trace replay)
- *  ObjectSpace, RuntimeCore the traced domain; builtin types registered
+ *  ObjectSpace, RuntimeCore the traced domain; the builtin type table registered
  *  attachRefcount           the strategy over the registered types
  *  attachWeakrefs           the weak reference table (registers its type)
  *  installObjectAllocators  one ObjectAllocator per type, the dict keys free list
@@ -49,16 +49,10 @@ import {
   type RefcountStrategy,
 } from "@pymem/core";
 import type { UntrackRules } from "@pymem/gc-generational";
-import {
-  DictKeysFreeList,
-  DirectObjectAllocator,
-  FreeListAllocator,
-  InternTable,
-  SmallIntCache,
-  TupleFreeLists,
-} from "@pymem/object-allocators";
+import { DictKeysFreeList, InternTable, SmallIntCache } from "@pymem/object-allocators";
 import { WeakrefTable } from "@pymem/refcount";
 import { strategies } from "./builtin-strategies";
+import { directAllocation } from "./builtin-type";
 import { type RuntimeConfig, resolveRuntimeConfig } from "./config";
 import { RuntimeGc } from "./gc-facade";
 import { ObjectSpace } from "./object-space";
@@ -226,34 +220,24 @@ function attachWeakrefs(space: ObjectSpace, core: RuntimeCore, refcount: Refcoun
   return weakrefs;
 }
 
-/** The object allocator factory of a composition (free lists on, off, or the user's). */
+/**
+ * The object allocator factory of a composition: the user's, or each type's free-list policy
+ * (from its builtin type entry; direct allocation for types without one) with free lists on
+ * or off.
+ */
 function objectAllocatorFactory(
   options: RuntimeOptions,
   space: ObjectSpace,
-  checked: boolean,
 ): (ctx: ObjectAllocatorContext) => ObjectAllocator {
   const freeLists = options.freeLists ?? true;
   if (typeof freeLists !== "boolean" && typeof freeLists !== "function") {
     throw new ConfigurationError("freeLists", "true, false or a factory function", freeLists);
   }
   if (typeof freeLists === "function") return freeLists;
-  const { ids, config, layout } = space;
+  const config = space.config;
   return (ctx) => {
-    const base = { domain: ctx.domain, types: ctx.types, typeId: ctx.typeId, layout, checked };
-    if (ctx.typeId === ids.tuple) {
-      return new TupleFreeLists({
-        ...base,
-        refcount: ctx.refcount,
-        limit: freeLists ? config.tupleFreeList : 0,
-        maxSaveSize: config.tupleMaxSaveSize,
-      });
-    }
-    if (freeLists) {
-      if (ctx.typeId === ids.float) return new FreeListAllocator({ ...base, limit: config.floatFreeList });
-      if (ctx.typeId === ids.list) return new FreeListAllocator({ ...base, limit: config.listFreeList });
-      if (ctx.typeId === ids.dict) return new FreeListAllocator({ ...base, limit: config.dictFreeList });
-    }
-    return new DirectObjectAllocator(base);
+    const policy = space.freeListPolicies[ctx.typeId] ?? directAllocation;
+    return policy({ ...ctx, enabled: freeLists, config });
   };
 }
 
@@ -265,7 +249,7 @@ function installObjectAllocators(
   refcount: RefcountStrategy,
   checked: boolean,
 ): (ctx: ObjectAllocatorContext) => ObjectAllocator {
-  const allocatorFor = objectAllocatorFactory(options, space, checked);
+  const allocatorFor = objectAllocatorFactory(options, space);
   const allocatorRefcount = notingRefcount(refcount, space.noteAllocated);
   for (let id = 1; id <= space.types.size; id++) {
     space.setAllocator(
@@ -391,7 +375,7 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
   const stack = createAllocatorStack(options);
   const traced = new TracingAllocator(stack.objectDomain);
   const space = new ObjectSpace(traced, layout, config);
-  const core = new RuntimeCore(space);
+  const core = new RuntimeCore(space, options.builtinTypes);
   const refcount = attachRefcount(options, stack, space);
   const weakrefs = attachWeakrefs(space, core, refcount);
   const allocatorFor = installObjectAllocators(options, space, core, refcount, stack.checked);

@@ -6,6 +6,15 @@ export {
   strategyNames,
   unregisterStrategy,
 } from "./builtin-strategies";
+export type {
+  BuiltinTypeEntry,
+  FreeListContext,
+  FreeListPolicy,
+  HandleConstructor,
+} from "./builtin-type";
+export { builtinType, directAllocation, limitedFreeList } from "./builtin-type";
+export type { BuiltinTypes, BuiltinTypeTable } from "./builtin-types";
+export { BUILTIN_TYPES } from "./builtin-types";
 export type { RuntimeConfig } from "./config";
 export {
   DEFAULT_RUNTIME_CONFIG,

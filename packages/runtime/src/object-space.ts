@@ -36,37 +36,16 @@ import {
   type RefcountStrategy,
   TypeRegistry,
 } from "@pymem/core";
+import type { FreeListPolicy } from "./builtin-type";
+import type { BuiltinTypes } from "./builtin-types";
 import type { RuntimeConfig } from "./config";
 import type { RuntimeType } from "./runtime-type";
 import type { TracingAllocator } from "./tracing-allocator";
 import type { FloatType } from "./types/float-type";
 import type { IntType } from "./types/int-type";
 
-/** Ids of the builtin types in the space's registry. */
-export interface BuiltinTypeIds {
-  /** `NoneType`. */
-  none: number;
-  /** `int`. */
-  int: number;
-  /** `bool`. */
-  bool: number;
-  /** `float`. */
-  float: number;
-  /** `str`. */
-  str: number;
-  /** `bytes`. */
-  bytes: number;
-  /** `tuple`. */
-  tuple: number;
-  /** `list`. */
-  list: number;
-  /** `dict`. */
-  dict: number;
-  /** `set`. */
-  set: number;
-  /** The weak reference type (registered by the weak reference table). */
-  weakref: number;
-}
+/** Ids of the builtin types in the space's registry, by name (see {@link BuiltinTypes}). */
+export type BuiltinTypeIds = { [K in keyof BuiltinTypes]: number };
 
 /**
  * Shared state and helpers of the object model over one heap.
@@ -99,19 +78,9 @@ export class ObjectSpace {
   /** Runtime types by type id. */
   readonly kinds: RuntimeType[] = [];
   /** Builtin type ids (filled as the builtin types register). */
-  readonly ids: BuiltinTypeIds = {
-    none: 0,
-    int: 0,
-    bool: 0,
-    float: 0,
-    str: 0,
-    bytes: 0,
-    tuple: 0,
-    list: 0,
-    dict: 0,
-    set: 0,
-    weakref: 0,
-  };
+  readonly ids = {} as BuiltinTypeIds;
+  /** Free-list policies by type id (types registered without one allocate directly). */
+  readonly freeListPolicies: (FreeListPolicy | undefined)[] = [];
   /** The refcount strategy (set during composition, before any object exists). */
   refcount!: RefcountStrategy;
   /** The cycle collector (set during composition, before any object exists). */

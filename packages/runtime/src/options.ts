@@ -61,6 +61,7 @@ import type {
   TlsfAllocator,
 } from "@pymem/raw-allocator";
 import type { DeferredRefcount, ImmediateRefcount, WeakrefTable } from "@pymem/refcount";
+import type { BuiltinTypeEntry } from "./builtin-type";
 import type { RuntimeConfig } from "./config";
 import type { TracingAllocator } from "./tracing-allocator";
 
@@ -300,6 +301,13 @@ export interface RuntimeOptions {
    * @defaultValue [700, 10, 10]
    */
   readonly gcThresholds?: readonly number[];
+  /**
+   * Builtin types of another package (a front end's function, cell, module ...), registered
+   * after the runtime's own table, before any object exists: each gets its type id, handle
+   * class and free-list policy, and `rt.core.builtin(name)` returns it.
+   * @defaultValue none
+   */
+  readonly builtinTypes?: readonly BuiltinTypeEntry[];
   /**
    * Object-model tunables.
    * @defaultValue CPython 3.11's (see {@link DEFAULT_RUNTIME_CONFIG})

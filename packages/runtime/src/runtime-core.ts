@@ -18,6 +18,7 @@
  */
 import {
   type Address,
+  ConfigurationError,
   type CycleCollector,
   InvalidPointerError,
   NULL,
@@ -26,53 +27,27 @@ import {
 } from "@pymem/core";
 import type { DictKeysFreeList, InternTable, SmallIntCache } from "@pymem/object-allocators";
 import type { WeakrefTable } from "@pymem/refcount";
+import type { BuiltinTypeEntry, HandleConstructor } from "./builtin-type";
+import { BUILTIN_TYPES, type BuiltinTypes } from "./builtin-types";
 import type { Frame } from "./frame";
 import { HandleTable } from "./handle-table";
-import { PyBytes } from "./handles/py-bytes";
-import { PyDict } from "./handles/py-dict";
-import { PyFloat } from "./handles/py-float";
-import { PyInstance } from "./handles/py-instance";
-import { PyBool, PyInt } from "./handles/py-int";
-import { PyList } from "./handles/py-list";
 import { BORROWED_SLOT, PyObject, type PyValue } from "./handles/py-object";
-import { PySet } from "./handles/py-set";
-import { PyStr } from "./handles/py-str";
-import { PyStruct } from "./handles/py-struct";
-import { PyTuple } from "./handles/py-tuple";
 import { PyWeakref } from "./handles/py-weakref";
 import type { ObjectSpace } from "./object-space";
-import type { JsValue, TypeContext, TypeKind } from "./runtime-type";
-import { BytesType } from "./types/bytes-type";
-import { DictType } from "./types/dict-type";
-import { FloatType } from "./types/float-type";
-import { BoolType, IntType } from "./types/int-type";
-import { displayCapacity, ListType } from "./types/list-type";
-import { NoneType } from "./types/none-type";
-import { SetType } from "./types/set-type";
-import { SSTATE_INTERNED_MORTAL, StrType } from "./types/str-type";
-import { TupleType } from "./types/tuple-type";
+import type { JsValue, RuntimeType, TypeContext } from "./runtime-type";
+import type { BytesType } from "./types/bytes-type";
+import type { DictType } from "./types/dict-type";
+import type { FloatType } from "./types/float-type";
+import type { BoolType, IntType } from "./types/int-type";
+import { displayCapacity, type ListType } from "./types/list-type";
+import type { NoneType } from "./types/none-type";
+import type { SetType } from "./types/set-type";
+import { SSTATE_INTERNED_MORTAL, type StrType } from "./types/str-type";
+import type { TupleType } from "./types/tuple-type";
 import { WeakrefKind } from "./types/weakref-kind";
 
 /** Strings the compiler interns as constants: ASCII letters, digits and underscores (all_name_chars). */
 const NAME_CHARS = /^[A-Za-z0-9_]+$/;
-
-type HandleConstructor = new (core: RuntimeCore, address: Address, slot: number) => PyObject;
-
-const HANDLE_CLASSES: Record<TypeKind, HandleConstructor> = {
-  none: PyObject,
-  int: PyInt,
-  bool: PyBool,
-  float: PyFloat,
-  str: PyStr,
-  bytes: PyBytes,
-  tuple: PyTuple,
-  list: PyList,
-  dict: PyDict,
-  set: PySet,
-  instance: PyInstance,
-  weakref: PyWeakref,
-  struct: PyStruct,
-};
 
 /**
  * Builtin types, caches, handles and conversions of one runtime.
@@ -91,25 +66,27 @@ export class RuntimeCore implements RootProvider, TypeContext {
   readonly handles = new HandleTable();
   /** Open frames. */
   readonly frames = new Set<Frame>();
-  /** NoneType. */
+  /** Handle classes by type id (what {@link RuntimeCore.borrow} and {@link RuntimeCore.own} make). */
+  readonly handleClasses: (HandleConstructor | undefined)[] = [];
+  /** `NoneType` (the table's "none" entry). */
   readonly noneType: NoneType;
-  /** int. */
+  /** `int`. */
   readonly ints: IntType;
-  /** bool. */
+  /** `bool`. */
   readonly bools: BoolType;
-  /** float. */
+  /** `float`. */
   readonly floats: FloatType;
-  /** str. */
+  /** `str`. */
   readonly strs: StrType;
-  /** bytes. */
+  /** `bytes`. */
   readonly bytesType: BytesType;
-  /** tuple. */
+  /** `tuple`. */
   readonly tuples: TupleType;
-  /** list. */
+  /** `list`. */
   readonly lists: ListType;
-  /** dict. */
+  /** `dict`. */
   readonly dicts: DictType;
-  /** set. */
+  /** `set`. */
   readonly sets: SetType;
   /** Weak references (set during composition). */
   weakrefs!: WeakrefTable;
@@ -122,29 +99,55 @@ export class RuntimeCore implements RootProvider, TypeContext {
   /** Objects being stored: roots until the store completes. */
   private temps: Address[] = [];
 
-  constructor(space: ObjectSpace) {
+  /** Registers the builtin type table, then `extraTypes` (another package's builtin types). */
+  constructor(space: ObjectSpace, extraTypes: readonly BuiltinTypeEntry[] = []) {
     this.space = space;
-    const ids = space.ids;
-    this.noneType = new NoneType(space);
-    ids.none = space.register(this.noneType);
-    this.ints = new IntType(space);
-    ids.int = space.register(this.ints);
-    this.bools = new BoolType(space);
-    ids.bool = space.register(this.bools);
-    this.floats = new FloatType(space);
-    ids.float = space.register(this.floats);
-    this.strs = new StrType(space);
-    ids.str = space.register(this.strs);
-    this.bytesType = new BytesType(space);
-    ids.bytes = space.register(this.bytesType);
-    this.tuples = new TupleType(space);
-    ids.tuple = space.register(this.tuples);
-    this.lists = new ListType(space);
-    ids.list = space.register(this.lists);
-    this.dicts = new DictType(space);
-    ids.dict = space.register(this.dicts);
-    this.sets = new SetType(space);
-    ids.set = space.register(this.sets);
+    for (const entry of BUILTIN_TYPES as readonly BuiltinTypeEntry[]) this.registerBuiltin(entry);
+    for (const entry of extraTypes) this.registerBuiltin(entry);
+    this.noneType = this.builtin("none");
+    this.ints = this.builtin("int");
+    this.bools = this.builtin("bool");
+    this.floats = this.builtin("float");
+    this.strs = this.builtin("str");
+    this.bytesType = this.builtin("bytes");
+    this.tuples = this.builtin("tuple");
+    this.lists = this.builtin("list");
+    this.dicts = this.builtin("dict");
+    this.sets = this.builtin("set");
+  }
+
+  /**
+   * Registers a builtin type from its entry: makes the type, registers it, records its id
+   * under its name, its handle class and its free-list policy. Its object allocator is set
+   * by the caller (composition installs every type's; `rt.addBuiltinType` does it later).
+   * @returns the type
+   * @throws ConfigurationError when a type of that name is registered already
+   */
+  registerBuiltin<T extends RuntimeType>(entry: BuiltinTypeEntry<T>): T {
+    const space = this.space;
+    const type = entry.create(space, this);
+    const id = this.registerType(type, entry.handle as HandleConstructor);
+    (space.ids as Record<string, number>)[entry.name] = id;
+    space.freeListPolicies[id] = entry.freeList;
+    return type;
+  }
+
+  /** Registers a type with the handle class of its instances; returns its id. */
+  registerType(type: RuntimeType, handle: HandleConstructor): number {
+    const id = this.space.register(type);
+    this.handleClasses[id] = handle;
+    return id;
+  }
+
+  /**
+   * A builtin type by name.
+   * @throws ConfigurationError for a name no builtin type was registered under
+   */
+  builtin<K extends keyof BuiltinTypes>(name: K): BuiltinTypes[K] {
+    const id = (this.space.ids as Record<string, number | undefined>)[name];
+    if (id === undefined)
+      throw new ConfigurationError("builtin", "the name of a registered builtin type", name);
+    return this.space.kinds[id] as BuiltinTypes[K];
   }
 
   /** Records the weak reference table (whose type registered itself). */
@@ -152,6 +155,7 @@ export class RuntimeCore implements RootProvider, TypeContext {
     this.weakrefs = table;
     this.space.adopt(table.typeId, new WeakrefKind(this.space, table));
     this.space.ids.weakref = table.typeId;
+    this.handleClasses[table.typeId] = PyWeakref;
   }
 
   /** Wires the interned-string table: dying interned strings leave it (3.11's mortal interning). */
@@ -374,7 +378,10 @@ export class RuntimeCore implements RootProvider, TypeContext {
   // --- handles -------------------------------------------------------------------------------
 
   private handleClass(obj: Address): HandleConstructor {
-    return HANDLE_CLASSES[this.space.kindOf(obj).kind];
+    const handle = this.handleClasses[this.space.typeId(obj)];
+    if (handle !== undefined) return handle;
+    this.space.kindOf(obj); // throws for an address whose header holds no registered type
+    return PyObject;
   }
 
   /** A borrowed handle to `obj`. */

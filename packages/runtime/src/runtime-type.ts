@@ -15,7 +15,11 @@
 import { type Address, type Decref, InvalidPointerError, type TypeInfo, type Visit } from "@pymem/core";
 import { PythonError } from "./python-error";
 
-/** The families of objects the runtime builds handles for. */
+/**
+ * The family a type belongs to (a label; the handle class of a type's instances comes from
+ * its builtin type entry or its registration, not from this). Types added by other packages
+ * use their own names.
+ */
 export type TypeKind =
   | "none"
   | "int"
@@ -29,7 +33,8 @@ export type TypeKind =
   | "set"
   | "instance"
   | "weakref"
-  | "struct";
+  | "struct"
+  | (string & {});
 
 /** A JS value an object converts to with `toJS()`. */
 export type JsValue =

@@ -22,6 +22,7 @@ import type {
   Visit,
 } from "@pymem/core";
 import { type AccountingReport, accountReachable } from "./accounting";
+import type { BuiltinTypeEntry } from "./builtin-type";
 import type { RuntimeConfig } from "./config";
 import { defineType, type TypeDefinition, type TypeSpec } from "./define-type";
 import { Frame } from "./frame";
@@ -31,19 +32,20 @@ import type { PyBytes } from "./handles/py-bytes";
 import { type ClassOptions, PyClass } from "./handles/py-class";
 import type { PyDict } from "./handles/py-dict";
 import type { PyFloat } from "./handles/py-float";
-import type { PyInstance } from "./handles/py-instance";
+import { PyInstance } from "./handles/py-instance";
 import type { PyBool, PyInt } from "./handles/py-int";
 import type { PyList } from "./handles/py-list";
 import { PyObject, type PyValue } from "./handles/py-object";
 import type { PySet } from "./handles/py-set";
 import type { PyStr } from "./handles/py-str";
-import type { PyStruct } from "./handles/py-struct";
+import { PyStruct } from "./handles/py-struct";
 import { PyStructType } from "./handles/py-struct-type";
 import type { PyTuple } from "./handles/py-tuple";
 import type { PyWeakref } from "./handles/py-weakref";
 import type { ObjectAllocatorContext, RuntimeParts } from "./options";
 import { PythonError } from "./python-error";
 import type { RuntimeCore } from "./runtime-core";
+import type { RuntimeType } from "./runtime-type";
 import type { SysModule } from "./sys-module";
 import type { Tracemalloc } from "./tracemalloc";
 import { InstanceType } from "./types/instance-type";
@@ -258,7 +260,7 @@ export class Runtime<P extends RuntimeParts = RuntimeParts> implements RootProvi
       name,
       this.config.sharedKeysMaxSize,
     );
-    this.registerType(type);
+    this.installAllocator(core.registerType(type, PyInstance));
     return new PyClass(core, type);
   }
 
@@ -275,7 +277,7 @@ export class Runtime<P extends RuntimeParts = RuntimeParts> implements RootProvi
       def,
       finalizer === undefined ? null : (obj) => finalizer(core.borrow(obj) as PyStruct),
     );
-    this.registerType(type);
+    this.installAllocator(core.registerType(type, PyStruct));
     return new PyStructType(core, type);
   }
 
@@ -287,16 +289,34 @@ export class Runtime<P extends RuntimeParts = RuntimeParts> implements RootProvi
     return this.addType(defineType(spec));
   }
 
-  private registerType(type: InstanceType | StructType): void {
+  /**
+   * Adds a builtin type from its table entry (how another package, such as a Python front
+   * end, adds its types to a runtime that exists): registers the type, its handle class and
+   * its free-list policy, and gives it its object allocator as composition would have.
+   * @returns the type (also `rt.core.builtin(entry.name)`; its id is `rt.core.space.ids[entry.name]`)
+   * @throws ConfigurationError when a type of that name exists already
+   * @example
+   * ```ts
+   * const RANGE = builtinType({ name: "range", create: (space) => new RangeType(space), handle: PyObject });
+   * const rangeType = rt.addBuiltinType(RANGE);
+   * ```
+   */
+  addBuiltinType<T extends RuntimeType>(entry: BuiltinTypeEntry<T>): T {
+    const type = this.core.registerBuiltin(entry);
+    this.installAllocator(type.typeId);
+    return type;
+  }
+
+  /** Gives type `id` its object allocator, as composition gives the builtin types theirs. */
+  private installAllocator(id: number): void {
     const space = this.core.space;
-    const id = space.register(type);
     space.setAllocator(
       id,
       this.allocatorFactory({
         domain: space.mem,
         types: space.types,
         typeId: id,
-        typeName: type.name,
+        typeName: space.types.get(id).name,
         layout: space.layout,
         refcount: space.refcount,
         checked: this.parts.refcount.checked,
