@@ -37,11 +37,13 @@ export { MemoryHooks } from "./events";
 export {
   COLLECTING_BIT,
   FINALIZED_BIT,
-  GcHeaders,
   PREV_FLAGS_MASK,
   REFS_SHIFT,
   UNREACHABLE_BIT,
 } from "./gc-header";
+export { GcHeaders } from "./gc-headers";
+export { GcList, NEXT_POINTER_MASK, PREV_POINTER_MASK } from "./gc-list";
+export { GcState } from "./gc-state";
 export type { Heap, HeapGrowListener, HeapKind, HeapOptions } from "./heap";
 export { DEFAULT_INITIAL_HEAP_BYTES, DEFAULT_MAX_HEAP_BYTES } from "./heap";
 export type { ObjectAllocator, ObjectAllocatorStats } from "./object-allocator";

@@ -14,6 +14,14 @@ import type { Address } from "./address";
 
 /** Access to the weak references that point at objects. */
 export interface WeakrefSupport {
+  /**
+   * A capability: when true, the list of weak references to an object is headed by the
+   * pointer-sized word at its type's `weaklistOffset` (0: it has none), so a refcount
+   * strategy can test for weak references by reading that word instead of calling
+   * {@link WeakrefSupport.hasWeakrefs}.
+   * @defaultValue false
+   */
+  readonly weaklistInHeader?: boolean;
   /** Whether any weak reference currently points at `obj` (O(1)). */
   hasWeakrefs(obj: Address): boolean;
   /** The weak reference objects pointing at `obj`, in list order (empty when none). */

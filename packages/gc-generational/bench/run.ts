@@ -30,7 +30,6 @@ import { join } from "node:path";
 import {
   type Address,
   ArrayBufferHeap,
-  type CycleCollector,
   DEBUG_SAVEALL,
   type Decref,
   LAYOUT_64,
@@ -42,7 +41,7 @@ import {
 import { PymallocAllocator } from "@pymem/pymalloc";
 import { HeapPageProvider, TlsfAllocator } from "@pymem/raw-allocator";
 import { ImmediateRefcount } from "@pymem/refcount";
-import { createCollector } from "../src/index";
+import { type CollectorBase, createCollector } from "../src/index";
 
 type Shape = "live" | "pairs" | "ring" | "pairs+SAVEALL" | "ring+SAVEALL" | "dealloc";
 const SHAPES: Shape[] = ["live", "pairs", "ring", "pairs+SAVEALL", "ring+SAVEALL", "dealloc"];
@@ -62,7 +61,7 @@ class Bench {
     checked: false,
   });
   readonly h = new ObjectHeaders(this.heap, LAYOUT_64);
-  readonly gc: CycleCollector;
+  readonly gc: CollectorBase;
   readonly nodeId: number;
   readonly holderId: number;
   /** The object the host holds (the mark-and-sweep root), or 0. */

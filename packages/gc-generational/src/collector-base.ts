@@ -1,8 +1,10 @@
 /**
- * What every collector of this package shares: tracking lists in the heap, the permanent
- * generation (freeze), the `gc` module's state (enabled, debug flags, garbage, callbacks,
- * per-generation stats), argument checks, and the frame around one collection
- * (CPython's gc_collect_with_callback: callbacks, hooks, DEBUG_STATS lines, stats).
+ * What every collector of this package shares: tracking lists in the heap (core's GcList,
+ * under the contract written on `CycleCollector`), the permanent generation (freeze),
+ * argument checks, and the frame around one collection (CPython's gc_collect_with_callback:
+ * callbacks, hooks, DEBUG_STATS lines, stats). The `gc` module's state — enabled, debug flags,
+ * garbage, callbacks, per-generation stats — is the {@link GcState} in `state` (given in the
+ * options, or the collector's own); the methods of that name here read and write it.
  *
  * ```
  *  heads in the heap (one 2-word GC header each):
@@ -35,6 +37,8 @@ import {
   type CycleCollector,
   DEBUG_STATS,
   FINALIZED_BIT,
+  GcList,
+  GcState,
   type GenerationStats,
   type Heap,
   InvalidPointerError,
@@ -54,15 +58,8 @@ import {
   validateUntrackRules,
 } from "./collector-options";
 import { CollectorVisitor } from "./collector-visitor";
-import {
-  DEFAULT_TABLE_THRESHOLD,
-  MAX_THRESHOLD,
-  MIN_THRESHOLD,
-  NUM_GENERATIONS,
-  validateThreshold,
-} from "./config";
+import { DEFAULT_TABLE_THRESHOLD, NUM_GENERATIONS, validateThreshold } from "./config";
 import { GarbagePipeline, type PipelineHeads } from "./garbage-pipeline";
-import { GcList } from "./gc-list";
 import { Reachability } from "./reachability";
 import { T_CONTAINER, T_REGISTERED, TypeTable } from "./type-table";
 
@@ -107,10 +104,8 @@ export abstract class CollectorBase implements CycleCollector {
   abstract readonly name: string;
   /** Number of generations (the permanent generation is not counted). */
   readonly generationCount: number;
-  /** Objects kept by the collector (`gc.garbage`): each entry holds a strong reference. */
-  readonly garbage: Address[] = [];
-  /** `gc.callbacks`: called with "start" and "stop" around every collection. */
-  readonly callbacks: CollectionCallback[] = [];
+  /** The `gc` module's state: enabled, debug flags, garbage, callbacks, stats. */
+  readonly state: GcState;
   /** The heap. */
   readonly heap: Heap;
   /** The object layout. */
@@ -152,19 +147,13 @@ export abstract class CollectorBase implements CycleCollector {
   protected readonly counts: Int32Array;
   /** Thresholds per generation. */
   protected readonly thresholds: Int32Array;
-  /** Stats per generation. */
-  protected readonly stats: GenerationStats[];
   /**
    * Whether the unreachable set is rechecked by refcount subtraction after finalizers even
    * when no user code ran (needed when it was not found by refcount subtraction).
    */
   protected recheckUnreachable = false;
-  /** Whether automatic collection is enabled. */
-  protected enabled = true;
   /** Whether a collection is running (the reentrancy guard). */
   protected collecting = false;
-  /** DEBUG_* flags. */
-  protected debug = 0;
   /** Objects collected by the collection that just ran. */
   protected lastCollected = 0;
   /** Objects found uncollectable by the collection that just ran. */
@@ -187,6 +176,14 @@ export abstract class CollectorBase implements CycleCollector {
     const untrackRules = options.maybeUntrack ?? {};
     validateUntrackRules(untrackRules);
     this.generationCount = generationCount;
+    this.state = options.state ?? new GcState(generationCount);
+    if (this.state.stats.length !== generationCount) {
+      throw new ConfigurationError(
+        "state",
+        `a GcState of ${generationCount} generation(s)`,
+        `${this.state.stats.length} generation(s)`,
+      );
+    }
     this.heap = options.heap;
     this.layout = options.layout;
     this.types = options.types;
@@ -253,7 +250,7 @@ export abstract class CollectorBase implements CycleCollector {
       refcount: this.refcount,
       weakrefs,
       isWeakref,
-      garbage: this.garbage,
+      garbage: this.state.garbage,
       heads: pipelineHeads,
       log: this.log,
       unraisable: this.unraisable,
@@ -272,9 +269,6 @@ export abstract class CollectorBase implements CycleCollector {
       validateThreshold(thresholds[i]!, `thresholds[${i}]`);
       this.thresholds[i] = thresholds[i]!;
     }
-    this.stats = [];
-    for (let i = 0; i < generationCount; i++)
-      this.stats.push({ collections: 0, collected: 0, uncollectable: 0 });
   }
 
   // ---- argument checks -------------------------------------------------------------------
@@ -424,26 +418,46 @@ export abstract class CollectorBase implements CycleCollector {
     return this.generationHeads.map((h) => this.lists.size(h));
   }
 
-  // ---- gc module state -------------------------------------------------------------------
+  // ---- gc module state (kept in `state`) ------------------------------------------------
+
+  /** Objects kept by the collector (`gc.garbage`, `state.garbage`): each entry holds a strong reference. */
+  get garbage(): Address[] {
+    return this.state.garbage;
+  }
+
+  /** `gc.callbacks` (`state.callbacks`): called with "start" and "stop" around every collection. */
+  get callbacks(): CollectionCallback[] {
+    return this.state.callbacks;
+  }
+
+  /** Whether automatic collection is enabled (`state.enabled`). */
+  protected get enabled(): boolean {
+    return this.state.enabled;
+  }
+
+  /** DEBUG_* flags (`state.debug`). */
+  protected get debug(): number {
+    return this.state.debug;
+  }
 
   /** Enables automatic collection (`gc.enable`). */
   enable(): void {
-    this.enabled = true;
+    this.state.enabled = true;
   }
 
   /** Disables automatic collection (`gc.disable`). */
   disable(): void {
-    this.enabled = false;
+    this.state.enabled = false;
   }
 
   /** Whether automatic collection is enabled (`gc.isenabled`). */
   isEnabled(): boolean {
-    return this.enabled;
+    return this.state.enabled;
   }
 
   /** Current DEBUG_* flags (`gc.get_debug`). */
   getDebug(): number {
-    return this.debug;
+    return this.state.debug;
   }
 
   /**
@@ -451,10 +465,7 @@ export abstract class CollectorBase implements CycleCollector {
    * @throws ConfigurationError unless `flags` is an integer in C int range
    */
   setDebug(flags: number): void {
-    if (!(Number.isInteger(flags) && flags >= MIN_THRESHOLD && flags <= MAX_THRESHOLD)) {
-      throw new ConfigurationError("debug", "an integer of DEBUG_* bits", flags);
-    }
-    this.debug = flags;
+    this.state.setDebug(flags);
   }
 
   /** Thresholds, one per generation (`gc.get_threshold`). */
@@ -483,7 +494,7 @@ export abstract class CollectorBase implements CycleCollector {
 
   /** Per-generation statistics (`gc.get_stats`), as copies. */
   getStats(): GenerationStats[] {
-    return this.stats.map((s) => ({ ...s }));
+    return this.state.getStats();
   }
 
   // ---- collections -----------------------------------------------------------------------
@@ -539,10 +550,7 @@ export abstract class CollectorBase implements CycleCollector {
     this.refcount.flush();
     const m = this.lastCollected;
     const n = this.lastUncollectable;
-    const st = this.stats[this.generationIndex(generation)]!;
-    st.collections++;
-    st.collected += m;
-    st.uncollectable += n;
+    this.state.recordCollection(this.generationIndex(generation), m, n);
     this.invokeCallbacks("stop", generation, m, n);
     this.hooks?.collectionStop?.(generation, m, n);
     return n + m;
@@ -593,7 +601,7 @@ export abstract class CollectorBase implements CycleCollector {
     collected: number,
     uncollectable: number,
   ): void {
-    const callbacks = this.callbacks;
+    const callbacks = this.state.callbacks;
     if (callbacks.length === 0) return;
     const info = { generation, collected, uncollectable };
     for (const cb of callbacks.slice()) {

@@ -15,6 +15,7 @@ import {
   type Address,
   type Allocator,
   ConfigurationError,
+  type GcState,
   type Heap,
   type MemoryHooks,
   type ObjectLayout,
@@ -36,6 +37,11 @@ export type UnraisableHandler = (error: unknown, where: string) => void;
 export interface BaseCollectorOptions {
   /** The heap the objects live in. */
   heap: Heap;
+  /**
+   * The `gc` module's state the collector reads and fills (one entry of stats per generation).
+   * @defaultValue a fresh GcState of the collector's own
+   */
+  state?: GcState;
   /** Object header layout (gives the GC header size and where the type id is). */
   layout: ObjectLayout;
   /** The types of the objects (traverse, clear, finalize, flags). */

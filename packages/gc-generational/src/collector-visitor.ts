@@ -40,13 +40,14 @@ import {
   COLLECTING_BIT,
   FINALIZED_BIT,
   type Heap,
+  NEXT_POINTER_MASK,
   type ObjectLayout,
+  PREV_POINTER_MASK,
   type TypeInfo,
   UNREACHABLE_BIT,
   type Visit,
 } from "@pymem/core";
 import { GC_REFS_ONE, GC_REFS_SHIFT } from "./config";
-import { NEXT_POINTER_MASK, PREV_POINTER_MASK } from "./gc-list";
 import { T_CONTAINER, type TypeTable } from "./type-table";
 
 // Module-local aliases of imported constants: the JIT folds these into the code, while

@@ -9,7 +9,8 @@
  *
  * @module
  */
-import { ConfigurationError, type CycleCollector } from "@pymem/core";
+import { ConfigurationError } from "@pymem/core";
+import type { CollectorBase } from "./collector-base";
 import type { BaseCollectorOptions } from "./collector-options";
 import { GenerationalCollector, type GenerationalCollectorOptions } from "./generational-collector";
 import { MarkSweepCollector, type MarkSweepCollectorOptions } from "./mark-sweep-collector";
@@ -45,8 +46,8 @@ export function createCollector(
 ): GenerationalCollector;
 export function createCollector(kind: "mark-sweep", options: MarkSweepCollectorOptions): MarkSweepCollector;
 export function createCollector(kind: "none", options: NoCollectorOptions): NoCollector;
-export function createCollector(kind: CollectorKind, options: CollectorOptions): CycleCollector;
-export function createCollector(kind: CollectorKind, options: CollectorOptions): CycleCollector {
+export function createCollector(kind: CollectorKind, options: CollectorOptions): CollectorBase;
+export function createCollector(kind: CollectorKind, options: CollectorOptions): CollectorBase {
   switch (kind) {
     case "generational":
       return new GenerationalCollector(options);

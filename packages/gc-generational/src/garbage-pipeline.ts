@@ -43,14 +43,15 @@ import {
   type Decref,
   FINALIZED_BIT,
   formatAddress,
+  type GcList,
   type Heap,
+  NEXT_POINTER_MASK,
   type ObjectLayout,
   type RefcountStrategy,
   type WeakrefSupport,
 } from "@pymem/core";
 import type { UnraisableHandler } from "./collector-options";
 import { type CollectorVisitor, VISIT_MOVE } from "./collector-visitor";
-import { type GcList, NEXT_POINTER_MASK } from "./gc-list";
 import type { Reachability } from "./reachability";
 import {
   T_CLEAR,

@@ -8,7 +8,9 @@
  *  gc.get_referrers(*objs)   -> traverse every tracked object, keep those visiting any of objs
  *  gc.get_referents(*objs)   -> traverse each container among objs, collect what it visits
  *                               (both with the collectors' shared visit callback)
- *  gc.garbage / gc.callbacks -> the collector's own arrays (mutations are seen by it)
+ *  gc.garbage / gc.callbacks -> collector.state's arrays (mutations are seen by the collector)
+ *  enable, set_debug, get_stats ...  -> collector.state (the gc module's state)
+ *  freeze / unfreeze           -> the collector's permanent generation, when it has one
  * ```
  *
  * @module
@@ -86,27 +88,27 @@ export class GcModule {
 
   /** `gc.garbage`: uncollectable objects (or all unreachable ones under DEBUG_SAVEALL). */
   get garbage(): Address[] {
-    return this.collector.garbage;
+    return this.collector.state.garbage;
   }
 
   /** `gc.callbacks`: functions called with ("start" | "stop", info) around collections. */
   get callbacks(): CollectionCallback[] {
-    return this.collector.callbacks;
+    return this.collector.state.callbacks;
   }
 
   /** Enables automatic collection. */
   enable(): void {
-    this.collector.enable();
+    this.collector.state.enabled = true;
   }
 
   /** Disables automatic collection. */
   disable(): void {
-    this.collector.disable();
+    this.collector.state.enabled = false;
   }
 
   /** Whether automatic collection is enabled. */
   isenabled(): boolean {
-    return this.collector.isEnabled();
+    return this.collector.state.enabled;
   }
 
   /**
@@ -150,7 +152,7 @@ export class GcModule {
 
   /** Per-generation statistics: `[{ collections, collected, uncollectable }, ...]`. */
   get_stats(): GenerationStats[] {
-    return this.collector.getStats();
+    return this.collector.state.getStats();
   }
 
   /**
@@ -206,27 +208,27 @@ export class GcModule {
 
   /** Moves every tracked object to the permanent generation. */
   freeze(): void {
-    this.collector.freeze();
+    this.collector.freeze?.();
   }
 
   /** Moves the permanent generation back into the oldest generation. */
   unfreeze(): void {
-    this.collector.unfreeze();
+    this.collector.unfreeze?.();
   }
 
   /** Number of objects in the permanent generation. */
   get_freeze_count(): number {
-    return this.collector.getFreezeCount();
+    return this.collector.getFreezeCount?.() ?? 0;
   }
 
   /** Sets the DEBUG_* flags. */
   set_debug(flags: number): void {
-    this.collector.setDebug(flags);
+    this.collector.state.setDebug(flags);
   }
 
   /** Current DEBUG_* flags. */
   get_debug(): number {
-    return this.collector.getDebug();
+    return this.collector.state.debug;
   }
 
   private typeOf(obj: Address) {

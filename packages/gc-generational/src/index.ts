@@ -1,3 +1,4 @@
+export { GcList, NEXT_POINTER_MASK, PREV_POINTER_MASK } from "@pymem/core";
 export { CollectorBase } from "./collector-base";
 export type { BaseCollectorOptions, ListHeadSource, UnraisableHandler } from "./collector-options";
 export { allocateListHead, defaultLog } from "./collector-options";
@@ -36,7 +37,6 @@ export type { CollectorKind, CollectorOptions } from "./create-collector";
 export { COLLECTOR_KINDS, createCollector } from "./create-collector";
 export type { PipelineContext, PipelineHeads } from "./garbage-pipeline";
 export { GarbagePipeline } from "./garbage-pipeline";
-export { GcList, NEXT_POINTER_MASK, PREV_POINTER_MASK } from "./gc-list";
 export type { GcModuleOptions } from "./gc-module";
 export { GcModule } from "./gc-module";
 export type { GenerationalCollectorOptions } from "./generational-collector";

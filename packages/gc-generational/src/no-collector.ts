@@ -49,6 +49,11 @@ export class NoCollector extends CollectorBase {
 
   constructor(options: NoCollectorOptions) {
     super(options, 1, [0]);
+    // The figures live in the gc module's stats entry, read when the stats are copied.
+    Object.defineProperties(this.state.stats[0]!, {
+      tracked: { get: () => this.trackedCount, enumerable: true, configurable: true },
+      liveContainers: { get: () => this.allocated - this.deallocated, enumerable: true, configurable: true },
+    });
   }
 
   /** Containers tracked now, frozen ones included (walks the lists). */
@@ -68,9 +73,7 @@ export class NoCollector extends CollectorBase {
   }
 
   override getStats(): NoCollectorStats[] {
-    const tracked = this.trackedCount;
-    const liveContainers = this.allocated - this.deallocated;
-    return super.getStats().map((s) => ({ ...s, tracked, liveContainers }));
+    return super.getStats() as NoCollectorStats[];
   }
 
   protected collectMain(_generation: number, t1: number): void {

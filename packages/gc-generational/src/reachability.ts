@@ -58,7 +58,9 @@ import {
   FINALIZED_BIT,
   type Heap,
   HeapCorruptionError,
+  NEXT_POINTER_MASK,
   type ObjectLayout,
+  PREV_POINTER_MASK,
   type RefcountStrategy,
   UNREACHABLE_BIT,
 } from "@pymem/core";
@@ -77,7 +79,6 @@ import {
   TABLE_MAX_ENTRIES,
   TABLE_MAX_SPREAD,
 } from "./config";
-import { NEXT_POINTER_MASK, PREV_POINTER_MASK } from "./gc-list";
 import type { TypeTable } from "./type-table";
 
 // Module-local aliases of imported constants (folded by the JIT, unlike import bindings).

@@ -29,7 +29,7 @@ import {
   type Address,
   type Allocator,
   alignUp,
-  GcHeaders,
+  GcList,
   type Heap,
   InvalidPointerError,
   LAYOUT_64,
@@ -99,7 +99,7 @@ export class ObjectMemory {
   /** Header access. */
   readonly headers: ObjectHeaders;
   /** GC header access. */
-  readonly gc: GcHeaders;
+  readonly gc: GcList;
   /** Bytes of GC header in front of each object: the layout's for containers, else 0. */
   readonly gcSize: number;
   /** Whether the type has items (itemSize > 0) and ob_size is set from the item count. */
@@ -119,7 +119,7 @@ export class ObjectMemory {
     this.typeId = options.typeId;
     this.layout = options.layout ?? LAYOUT_64;
     this.headers = new ObjectHeaders(this.domain.heap, this.layout);
-    this.gc = new GcHeaders(this.domain.heap, this.layout);
+    this.gc = new GcList(this.domain.heap, this.layout);
     this.gcSize = this.type.isContainer ? this.layout.gcHeaderSize : 0;
     this.variable = this.type.itemSize > 0;
     this.bodyStart = this.variable ? this.layout.varHeaderSize : this.layout.headerSize;

@@ -28,11 +28,13 @@
  *      1. finalizer, once (PEP 442): count := 1, type.finalize(o), FINALIZED := 1
  *         [park if it released objects]  count -= 1; count > 0? ──> resurrected: stop
  *      2. weak references (only if the type has a weaklistOffset and the object has weak
- *         references: with a WeakrefTable, the word at that offset is not 0, read here;
- *         with other support, its hasWeakrefs): clear all; each one still alive with a
- *         callback: incref, callback [park if it released objects]; then release them
+ *         references: with support that declares weaklistInHeader (a WeakrefTable), the
+ *         word at that offset is not 0, read here; with other support, its hasWeakrefs):
+ *         clear all; each one still alive with a callback: incref, callback [park if it
+ *         released objects]; then release them
  *         [park if that released objects]; count > 0? ──> resurrected: stop
- *      3. containers: unlink from the GC list if tracked, collector.onDeallocate()
+ *      3. containers: off the GC list if tracked (GcList.untrack, the CycleCollector
+ *         contract), collector.onDeallocate() when a collector is attached
  *      4. type.dealloc(o, decref)     a reference it releases is decremented at once while
  *                                     no earlier one of them reached 0; the one that does,
  *                                     and every later one, is pushed as DECREMENT
@@ -86,7 +88,7 @@ import {
   type Address,
   type Decref,
   formatAddress,
-  GcHeaders,
+  GcList,
   type Heap,
   HeapCorruptionError,
   IMMORTAL_BIT,
@@ -107,7 +109,6 @@ import {
   type RefcountOptions,
   type UnraisableHandler,
 } from "./refcount-options";
-import { WeakrefTable } from "./weakref-table";
 
 /*
  * Kinds of pending entries, in the low 3 bits (object addresses are multiples of 8).
@@ -163,14 +164,14 @@ export abstract class BaseRefcount implements RefcountStrategy {
   declare readonly types: TypeRegistry;
   /** The resolved tunables. */
   declare readonly config: Readonly<RefcountConfig>;
-  /** GC header access used to test FINALIZED. */
-  protected declare readonly gc: GcHeaders;
+  /** The GC lists: FINALIZED, and taking a dying container off its collector's list. */
+  protected declare readonly gc: GcList;
   /** Weak reference support, or null. */
   protected declare weakrefs: WeakrefSupport | null;
   /**
-   * True when `weakrefs` is a {@link WeakrefTable}, whose list of the weak references to an
-   * object is headed by the word at its type's `weaklistOffset` (0: none): the sequence then
-   * reads that word itself instead of calling `hasWeakrefs`, which would look the type up again.
+   * `weakrefs.weaklistInHeader`: the list of the weak references to an object is headed by
+   * the word at its type's `weaklistOffset` (0: none), so the sequence reads that word itself
+   * instead of calling `hasWeakrefs`, which would look the type up again.
    */
   private declare weaklistInHeader: boolean;
   /** The collector told of container deallocations, or null. */
@@ -197,10 +198,6 @@ export abstract class BaseRefcount implements RefcountStrategy {
   protected declare readonly typeDecref: Decref;
   /** Word index of the type id in an object header. */
   private declare readonly typeWord: number;
-  /** Bytes from a container's GC header to the object. */
-  private declare readonly gcHeaderSize: number;
-  /** Word index distance from gc_next to gc_prev in a GC header. */
-  private declare readonly gcPrevWord: number;
   /** The heap's byteLength when last read (a heap never shrinks: re-read only for an address beyond it). */
   private declare heapBytes: number;
   private declare deallocationCount: number;
@@ -214,9 +211,9 @@ export abstract class BaseRefcount implements RefcountStrategy {
     this.types = options.types;
     this.checked = options.checked ?? true;
     this.config = Object.freeze(resolveRefcountConfig(options.config));
-    this.gc = new GcHeaders(options.heap, options.layout);
+    this.gc = new GcList(options.heap, options.layout);
     this.weakrefs = options.weakrefs ?? null;
-    this.weaklistInHeader = this.weakrefs instanceof WeakrefTable;
+    this.weaklistInHeader = this.weakrefs?.weaklistInHeader === true;
     this.heapBytes = options.heap.byteLength;
     this.collector = options.collector ?? null;
     this.onUnraisable = options.onUnraisable ?? printUnraisable;
@@ -226,8 +223,6 @@ export abstract class BaseRefcount implements RefcountStrategy {
     this.draining = false;
     this.releaseBase = -1;
     this.typeWord = options.layout.typeOffset >>> 2;
-    this.gcHeaderSize = options.layout.gcHeaderSize;
-    this.gcPrevWord = options.layout.wordSize >>> 2;
     this.deallocationCount = 0;
     this.finalizationCount = 0;
     this.resurrectionCount = 0;
@@ -266,7 +261,7 @@ export abstract class BaseRefcount implements RefcountStrategy {
   /** Wires weak reference support. */
   attachWeakrefs(weakrefs: WeakrefSupport | null): void {
     this.weakrefs = weakrefs;
-    this.weaklistInHeader = weakrefs instanceof WeakrefTable;
+    this.weaklistInHeader = weakrefs?.weaklistInHeader === true;
   }
 
   /**
@@ -644,22 +639,8 @@ export abstract class BaseRefcount implements RefcountStrategy {
   /** Steps 3 and 4: leave the collector's lists, then the type releases its references and memory. */
   private deallocStep(obj: Address, base: number, type: TypeInfo): void {
     if (type.isContainer) {
-      // Untrack (GcHeaders.unlink, inlined): prev.next = next, next.prev = prev keeping its
-      // flags, then gc_next = 0 and gc_prev = its flags alone.
-      const u32 = this.heap.u32;
-      const n = (obj - this.gcHeaderSize) >>> 2;
-      const nextWord = u32[n]!;
-      if (nextWord !== 0) {
-        const p = n + this.gcPrevWord;
-        const prevWord = u32[p]!;
-        const prev = prevWord & ~3; // PREV_FLAGS_MASK
-        const next = nextWord & ~1; // UNREACHABLE_BIT
-        u32[prev >>> 2] = next;
-        const q = (next >>> 2) + this.gcPrevWord;
-        u32[q] = prev | (u32[q]! & 3);
-        u32[n] = 0;
-        u32[p] = u32[p]! & 3;
-      }
+      // The GC-list contract (see CycleCollector): a dying container leaves its list here.
+      this.gc.untrack(obj);
       const collector = this.collector;
       if (collector !== null) collector.onDeallocate();
     }

@@ -98,6 +98,8 @@ export interface WeakrefTableOptions {
  * ```
  */
 export class WeakrefTable implements WeakrefSupport {
+  /** The list of an object's weak references is headed by the word at its type's weaklistOffset. */
+  readonly weaklistInHeader = true;
   /** The heap. */
   readonly heap: Heap;
   /** Field offsets of weak reference objects. */

@@ -63,9 +63,6 @@ import { SysModule } from "./sys-module";
 import { Tracemalloc } from "./tracemalloc";
 import { TracingAllocator } from "./tracing-allocator";
 
-/** A deallocation listener that ignores the notices (see {@link attachCollector}). */
-const IGNORED_DEALLOCATIONS: Pick<CycleCollector, "onDeallocate"> = { onDeallocate: () => {} };
-
 /** The allocator layers of a composition, below the object model. */
 export interface AllocatorStack {
   /** The heap. */
@@ -297,10 +294,10 @@ function untrackRules(space: ObjectSpace, core: RuntimeCore): UntrackRules {
 }
 
 /**
- * The cycle collector, told of container allocations and deallocations by the object space.
- * Generation 0 counts memory taken from and returned to the object domain, which only the
- * object space sees (free-list hits count neither way), so the strategy's own deallocation
- * notices are not used.
+ * The cycle collector, told of container allocations and deallocations by the object space
+ * alone (the one path: the refcount strategy is given no collector). Generation 0 counts
+ * memory taken from and returned to the object domain, which only the object space sees
+ * (free-list hits count neither way).
  */
 function attachCollector(
   options: RuntimeOptions,
@@ -325,7 +322,6 @@ function attachCollector(
     onUnraisable: options.onUnraisable,
   });
   space.collector = collector;
-  refcount.attachCollector?.(IGNORED_DEALLOCATIONS);
   return collector;
 }
 

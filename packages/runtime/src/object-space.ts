@@ -26,7 +26,7 @@
 import {
   type Address,
   type CycleCollector,
-  GcHeaders,
+  GcList,
   type Heap,
   InvalidPointerError,
   NULL,
@@ -68,7 +68,7 @@ export class ObjectSpace {
   /** Object header access. */
   readonly headers: ObjectHeaders;
   /** GC header access. */
-  readonly gc: GcHeaders;
+  readonly gc: GcList;
   /** Type registry shared with the refcount strategy and the collector. */
   readonly types: TypeRegistry;
   /** Object-model tunables. */
@@ -108,7 +108,7 @@ export class ObjectSpace {
     this.config = config;
     this.types = types;
     this.headers = new ObjectHeaders(mem.heap, layout);
-    this.gc = new GcHeaders(mem.heap, layout);
+    this.gc = new GcList(mem.heap, layout);
   }
 
   /** The heap (its views change when it grows: read them after any allocation). */

@@ -425,7 +425,7 @@ export class RuntimeCore implements RootProvider, TypeContext {
     for (const frame of this.frames) frame.forEachRoot(visit);
     for (const t of this.temps) visit(t);
     const collector: CycleCollector | undefined = this.space.collector;
-    if (collector !== undefined) for (const g of collector.garbage) visit(g);
+    if (collector !== undefined) for (const g of collector.state.garbage) visit(g);
   }
 
   /** Empties every free list (what a full collection does in CPython 3.11). */

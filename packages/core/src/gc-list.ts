@@ -1,6 +1,9 @@
 /**
- * Doubly-linked lists of container objects threaded through their GC headers in the heap
- * (CPython's gc_list_* helpers), plus the repairs a collection needs.
+ * The GC lists: doubly-linked lists of container objects threaded through their GC headers
+ * in the heap (CPython's gc_list_* helpers and _PyObject_GC_TRACK / _UNTRACK), the header
+ * accessors around them, and the repairs an interrupted collection needs. This is the one
+ * implementation every collector and every refcount strategy uses; who links and who
+ * unlinks is the contract written on `CycleCollector`.
  *
  * ```
  *  node = object address - gcHeaderSize          (64-bit layout: 16, compact: 8)
@@ -20,14 +23,10 @@
  *
  * @module
  */
-import {
-  type Address,
-  COLLECTING_BIT,
-  FINALIZED_BIT,
-  type Heap,
-  type ObjectLayout,
-  UNREACHABLE_BIT,
-} from "@pymem/core";
+import type { Address } from "./address";
+import { COLLECTING_BIT, FINALIZED_BIT, UNREACHABLE_BIT } from "./gc-header";
+import type { Heap } from "./heap";
+import type { ObjectLayout } from "./object-layout";
 
 /** Mask that strips the flag bits from a gc_prev word. */
 export const PREV_POINTER_MASK = ~3 >>> 0;
@@ -41,30 +40,88 @@ const NEXT_MASK = NEXT_POINTER_MASK;
 const PREV_MASK = PREV_POINTER_MASK;
 
 /**
- * List operations over GC headers of one heap.
+ * GC header access and list operations over the GC headers of one heap.
  * @example
  * ```ts
  * const lists = new GcList(heap, LAYOUT_64);
  * lists.init(head);
- * lists.append(head, obj - 16);
- * lists.size(head); // 1
+ * lists.append(head, lists.node(obj));
+ * lists.size(head);       // 1
+ * lists.isTracked(obj);   // true
+ * lists.untrack(obj);     // off its list: gc_next = 0
  * ```
  */
 export class GcList {
   /** The heap the nodes live in. */
   readonly heap: Heap;
+  /** The object layout (gives the header size and word size). */
+  readonly layout: ObjectLayout;
   /** Bytes from a node to its object (the GC header size). */
   readonly headerSize: number;
   /** Distance in 32-bit words from gc_next to gc_prev. */
   readonly prevIndex: number;
-  private readonly wide: boolean;
+  /** Whether words are 8 bytes (their high halves are kept 0). */
+  protected readonly wide: boolean;
 
   constructor(heap: Heap, layout: ObjectLayout) {
     this.heap = heap;
+    this.layout = layout;
     this.headerSize = layout.gcHeaderSize;
     this.prevIndex = layout.wordSize >>> 2;
     this.wide = layout.wordSize === 8;
   }
+
+  // ---- one header -------------------------------------------------------------------------
+
+  /** The node (GC header address) of a container object. */
+  node(obj: Address): Address {
+    return obj - this.headerSize;
+  }
+
+  /** The object of a node. */
+  object(node: Address): Address {
+    return node + this.headerSize;
+  }
+
+  /** Zeroes both words of a fresh object's GC header (untracked, not finalized). */
+  clearHeader(obj: Address): void {
+    const u32 = this.heap.u32;
+    const i = (obj - this.headerSize) >>> 2;
+    u32[i] = 0;
+    u32[i + this.prevIndex] = 0;
+    if (this.wide) {
+      u32[i + 1] = 0;
+      u32[i + 3] = 0;
+    }
+  }
+
+  /** Whether a container object is on a GC list (gc_next non-zero). */
+  isTracked(obj: Address): boolean {
+    return this.heap.u32[(obj - this.headerSize) >>> 2]! !== 0;
+  }
+
+  /** Whether the object's finalizer has run (FINALIZED in gc_prev). */
+  isFinalized(obj: Address): boolean {
+    return (this.heap.u32[((obj - this.headerSize) >>> 2) + this.prevIndex]! & FINALIZED) !== 0;
+  }
+
+  /** Marks the object's finalizer as run (or not). */
+  setFinalized(obj: Address, finalized: boolean): void {
+    const i = ((obj - this.headerSize) >>> 2) + this.prevIndex;
+    const u32 = this.heap.u32;
+    u32[i] = finalized ? u32[i]! | FINALIZED : u32[i]! & ~FINALIZED;
+  }
+
+  /**
+   * Takes a container off whatever list it is on, if any (what a refcount strategy does
+   * before a tracked container's `type.dealloc`); keeps FINALIZED.
+   */
+  untrack(obj: Address): void {
+    const node = obj - this.headerSize;
+    if (this.heap.u32[node >>> 2] !== 0) this.remove(node);
+  }
+
+  // ---- lists ------------------------------------------------------------------------------
 
   /** Makes `head` an empty list (and zeroes the high halves of its words in the 64-bit layout). */
   init(head: Address): void {
