@@ -173,8 +173,9 @@ describe("GCTests", () => {
       w.del(a, b);
       expect(gc.collect()).not.toBe(0);
       expect(w.freed.has(b)).toBe(true);
+      // a is the only object kept: b's cycle was freed, and the world starts with no garbage.
+      expect(gc.garbage).toEqual([a]);
       const i = gc.garbage.indexOf(a);
-      expect(i).toBeGreaterThanOrEqual(0);
       // del obj.a; gc.garbage.remove(obj)
       w.delAttr(a, 0);
       gc.garbage.splice(i, 1);
@@ -532,10 +533,14 @@ describe("GCTests", () => {
     expect(stats.length).toBe(3);
     for (const st of stats) {
       expect(Object.keys(st).sort()).toEqual(["collected", "collections", "uncollectable"]);
-      expect(st.collected).toBeGreaterThanOrEqual(0);
-      expect(st.collections).toBeGreaterThanOrEqual(0);
-      expect(st.uncollectable).toBeGreaterThanOrEqual(0);
     }
+    // A fresh world has run one full collection (beforeEach), which found nothing; CPython's
+    // test can only check >= 0 here.
+    expect(stats).toEqual([
+      { collections: 0, collected: 0, uncollectable: 0 },
+      { collections: 0, collected: 0, uncollectable: 0 },
+      { collections: 1, collected: 0, uncollectable: 0 },
+    ]);
     const old = gc.get_stats();
     gc.collect(0);
     let next = gc.get_stats();

@@ -111,27 +111,41 @@ export interface PymallocOptions {
 
 const DOMAIN = "pymalloc";
 
-// The pool header fields are read and written as 32-bit words at these indices from the pool's
-// word index (pool >>> 2), written as literals in the code below:
-//
-//   u32[pi]       ref.count        u32[pi + 8]   arenaindex
-//   u32[pi + 2]   freeblock        u32[pi + 9]   szidx
-//   u32[pi + 4]   nextpool         u32[pi + 10]  nextoffset
-//   u32[pi + 6]   prevpool         u32[pi + 11]  maxnextoffset
-//
-// Literals, not named constants: TurboFan (Node 20) loads a module-level constant from the module
-// context on every use, checks that it is a small integer and adds it with an overflow check,
-// about eight instructions per header access; a literal is folded into the address. The check
-// below ties the literals to the layout in pool-header.ts.
+/**
+ * Word indices of the pool header fields, from the pool's word index (`pool >>> 2`): see the
+ * layout in pool-header.ts. A `const enum`, so every use compiles to its literal — a
+ * module-level `const` would be loaded from the module context and checked on every header
+ * access (about eight instructions in TurboFan, Node 20).
+ */
+const enum PoolWord {
+  /** ref.count: blocks in use. */
+  Count = 0,
+  /** freeblock: head of the pool's free blocks. */
+  Freeblock = 2,
+  /** nextpool. */
+  Nextpool = 4,
+  /** prevpool. */
+  Prevpool = 6,
+  /** arenaindex. */
+  Arenaindex = 8,
+  /** szidx: the size class. */
+  Szidx = 9,
+  /** nextoffset: the next never-used block. */
+  Nextoffset = 10,
+  /** maxnextoffset. */
+  Maxnextoffset = 11,
+}
+
+// Ties the word indices to the byte offsets of pool-header.ts.
 if (
-  POOL_COUNT !== 0 ||
-  POOL_FREEBLOCK !== 2 * 4 ||
-  POOL_NEXTPOOL !== 4 * 4 ||
-  POOL_PREVPOOL !== 6 * 4 ||
-  POOL_ARENAINDEX !== 8 * 4 ||
-  POOL_SZIDX !== 9 * 4 ||
-  POOL_NEXTOFFSET !== 10 * 4 ||
-  POOL_MAXNEXTOFFSET !== 11 * 4
+  POOL_COUNT !== PoolWord.Count * 4 ||
+  POOL_FREEBLOCK !== PoolWord.Freeblock * 4 ||
+  POOL_NEXTPOOL !== PoolWord.Nextpool * 4 ||
+  POOL_PREVPOOL !== PoolWord.Prevpool * 4 ||
+  POOL_ARENAINDEX !== PoolWord.Arenaindex * 4 ||
+  POOL_SZIDX !== PoolWord.Szidx * 4 ||
+  POOL_NEXTOFFSET !== PoolWord.Nextoffset * 4 ||
+  POOL_MAXNEXTOFFSET !== PoolWord.Maxnextoffset * 4
 ) {
   throw new Error("pymalloc-allocator.ts: the pool header word indices no longer match pool-header.ts");
 }
@@ -336,7 +350,7 @@ export class PymallocAllocator implements Allocator {
       } else {
         if (this.checked === true) this.checkLive(address, "realloc");
         const pool = (address & this.poolBase) >>> 0;
-        const blockSize = (this.heap.u32[(pool >>> 2) + 9] + 1) << this.alignShift; // pool.szidx
+        const blockSize = (this.heap.u32[(pool >>> 2) + PoolWord.Szidx] + 1) << this.alignShift;
         oldUsable = blockSize;
         if (size <= blockSize && 4 * size > 3 * blockSize) {
           // Same size, or shrinking by less than a quarter: not worth a copy.
@@ -388,7 +402,7 @@ export class PymallocAllocator implements Allocator {
     if (slot === 0) return this.raw.usableSize(address);
     if (this.checked === true) this.checkLive(address, "usableSize");
     const pool = (address & this.poolBase) >>> 0;
-    return (this.heap.u32[(pool >>> 2) + 9] + 1) << this.alignShift; // pool.szidx
+    return (this.heap.u32[(pool >>> 2) + PoolWord.Szidx] + 1) << this.alignShift;
   }
 
   /**
@@ -488,14 +502,14 @@ export class PymallocAllocator implements Allocator {
     const szidx = (size - 1) >>> this.alignShift;
     const u32 = this.heap.u32;
     const head = this.usedPools + (szidx << 4);
-    const pool = u32[(head >>> 2) + 4]; // head.nextpool
+    const pool = u32[(head >>> 2) + PoolWord.Nextpool];
     if (pool === head) return this.allocateFromNewPool(szidx, size);
     // A used pool of this class: pop its free list.
     const pi = pool >>> 2;
-    const bp = u32[pi + 2]; // freeblock
+    const bp = u32[pi + PoolWord.Freeblock];
     const next = u32[bp >>> 2];
-    u32[pi]++; // ref.count
-    u32[pi + 2] = next; // freeblock
+    u32[pi + PoolWord.Count]++;
+    u32[pi + PoolWord.Freeblock] = next;
     if (next === 0) this.extendPool(u32, pool, szidx);
     const slack = this.slack - ((szidx + 1) << this.alignShift);
     if (slack < 0) this.newPeak(slack);
@@ -512,10 +526,10 @@ export class PymallocAllocator implements Allocator {
     const szidx = (size - 1) >>> this.alignShift;
     const u32 = this.heap.u32;
     const head = this.usedPools + (szidx << 4);
-    const pool = u32[(head >>> 2) + 4]; // head.nextpool
+    const pool = u32[(head >>> 2) + PoolWord.Nextpool];
     if (pool === head) return this.allocateFromNewPool(szidx, size);
     const pi = pool >>> 2;
-    const bp = u32[pi + 2]; // freeblock
+    const bp = u32[pi + PoolWord.Freeblock];
     const next = u32[bp >>> 2];
     const bits = this.liveBits;
     const g = bp >>> this.alignShift;
@@ -529,8 +543,8 @@ export class PymallocAllocator implements Allocator {
       this.rejectFreeList(pool, bp, next);
     }
     bits[g >>> 5] = word | bit;
-    u32[pi]++; // ref.count
-    u32[pi + 2] = next; // freeblock
+    u32[pi + PoolWord.Count]++;
+    u32[pi + PoolWord.Freeblock] = next;
     if (next === 0) this.extendPool(u32, pool, szidx);
     const slack = this.slack - ((szidx + 1) << this.alignShift);
     if (slack < 0) this.newPeak(slack);
@@ -547,15 +561,15 @@ export class PymallocAllocator implements Allocator {
   /** The pool's free list ran out: carve the next virgin block, or unlink the now full pool (pymalloc_pool_extend). */
   private extendPool(u32: Uint32Array, pool: Address, szidx: number): void {
     const pi = pool >>> 2;
-    const nextoffset = u32[pi + 10]; // nextoffset
-    if (nextoffset > u32[pi + 11]) {
+    const nextoffset = u32[pi + PoolWord.Nextoffset];
+    if (nextoffset > u32[pi + PoolWord.Maxnextoffset]) {
       // past maxnextoffset (word 11): no virgin block left
       this.unlinkFullPool(u32, pool);
       return;
     }
     const block = pool + nextoffset;
-    u32[pi + 2] = block; // freeblock
-    u32[pi + 10] = nextoffset + ((szidx + 1) << this.alignShift); // nextoffset
+    u32[pi + PoolWord.Freeblock] = block;
+    u32[pi + PoolWord.Nextoffset] = nextoffset + ((szidx + 1) << this.alignShift);
     u32[block >>> 2] = 0;
     u32[(block >>> 2) + 1] = 0;
   }
@@ -563,10 +577,10 @@ export class PymallocAllocator implements Allocator {
   /** A pool just became full: take it off its usedpools list. */
   private unlinkFullPool(u32: Uint32Array, pool: Address): void {
     const pi = pool >>> 2;
-    const next = u32[pi + 4]; // nextpool
-    const prev = u32[pi + 6]; // prevpool
-    u32[(next >>> 2) + 6] = prev; // next.prevpool
-    u32[(prev >>> 2) + 4] = next; // prev.nextpool
+    const next = u32[pi + PoolWord.Nextpool];
+    const prev = u32[pi + PoolWord.Prevpool];
+    u32[(next >>> 2) + PoolWord.Prevpool] = prev;
+    u32[(prev >>> 2) + PoolWord.Nextpool] = next;
   }
 
   /** No used pool of this class: take an empty one and link it at the front (allocate_from_new_pool). */
@@ -574,9 +588,9 @@ export class PymallocAllocator implements Allocator {
     if (this.checked === true) {
       // Validate the free list a recycled pool of this class would be resumed from, before any change.
       const cached = this.arenas.peekFreePool();
-      if (cached !== 0 && this.heap.u32[(cached >>> 2) + 9] === szidx) {
+      if (cached !== 0 && this.heap.u32[(cached >>> 2) + PoolWord.Szidx] === szidx) {
         // It held blocks of this class (szidx): it would resume its free list.
-        const bp = this.heap.u32[(cached >>> 2) + 2]; // cached.freeblock
+        const bp = this.heap.u32[(cached >>> 2) + PoolWord.Freeblock];
         const next = this.heap.u32[bp >>> 2];
         if (!this.linkOk(cached, next)) this.rejectFreeList(cached, bp, next);
       }
@@ -597,25 +611,25 @@ export class PymallocAllocator implements Allocator {
     const u32 = this.heap.u32; // the heap may have grown while mapping an arena
     const pi = pool >>> 2;
     const head = this.usedPools + (szidx << 4);
-    u32[pi + 4] = head; // nextpool
-    u32[pi + 6] = head; // prevpool
-    u32[(head >>> 2) + 4] = pool; // head.nextpool
-    u32[(head >>> 2) + 6] = pool; // head.prevpool
-    u32[pi] = 1; // ref.count
-    if (u32[pi + 9] === szidx) {
+    u32[pi + PoolWord.Nextpool] = head;
+    u32[pi + PoolWord.Prevpool] = head;
+    u32[(head >>> 2) + PoolWord.Nextpool] = pool;
+    u32[(head >>> 2) + PoolWord.Prevpool] = pool;
+    u32[pi + PoolWord.Count] = 1;
+    if (u32[pi + PoolWord.Szidx] === szidx) {
       // szidx unchanged: it last held blocks of this class: its free list is still good.
-      const bp = u32[pi + 2]; // freeblock
-      u32[pi + 2] = u32[bp >>> 2]; // freeblock
+      const bp = u32[pi + PoolWord.Freeblock];
+      u32[pi + PoolWord.Freeblock] = u32[bp >>> 2];
       return bp;
     }
     // Fresh start: hand out the first block, put the second on the free list.
     const size = (szidx + 1) << this.alignShift;
     const bp = pool + this.poolOverhead;
-    u32[pi + 9] = szidx; // szidx
-    u32[pi + 10] = this.poolOverhead + 2 * size; // nextoffset
-    u32[pi + 11] = this.poolSize - size; // maxnextoffset
+    u32[pi + PoolWord.Szidx] = szidx;
+    u32[pi + PoolWord.Nextoffset] = this.poolOverhead + 2 * size;
+    u32[pi + PoolWord.Maxnextoffset] = this.poolSize - size;
     const second = bp + size;
-    u32[pi + 2] = second; // freeblock
+    u32[pi + PoolWord.Freeblock] = second;
     u32[second >>> 2] = 0;
     u32[(second >>> 2) + 1] = 0;
     return bp;
@@ -645,14 +659,14 @@ export class PymallocAllocator implements Allocator {
     const u32 = this.heap.u32;
     const pool = (address & this.poolBase) >>> 0;
     const pi = pool >>> 2;
-    const blockSize = (u32[pi + 9] + 1) << this.alignShift; // szidx
-    const lastfree = u32[pi + 2]; // freeblock
+    const blockSize = (u32[pi + PoolWord.Szidx] + 1) << this.alignShift;
+    const lastfree = u32[pi + PoolWord.Freeblock];
     const ai = address >>> 2;
     u32[ai] = lastfree;
     u32[ai + 1] = 0;
-    u32[pi + 2] = address; // freeblock
-    const count = u32[pi] - 1; // ref.count
-    u32[pi] = count; // ref.count
+    u32[pi + PoolWord.Freeblock] = address;
+    const count = u32[pi + PoolWord.Count] - 1;
+    u32[pi + PoolWord.Count] = count;
     this.slack += blockSize;
     // A pool holds at least two blocks, so a full pool (lastfree 0) never becomes empty here.
     if (lastfree === 0 || count === 0) this.poolStateChanged(u32, pool, lastfree);
@@ -677,22 +691,22 @@ export class PymallocAllocator implements Allocator {
   /** A full pool got a free block: link it at the front of its class's usedpools list (insert_to_usedpool). */
   private insertToUsedPools(u32: Uint32Array, pool: Address): void {
     const pi = pool >>> 2;
-    const head = this.usedPools + (u32[pi + 9] << 4); // szidx
-    const next = u32[(head >>> 2) + 4]; // head.nextpool
-    u32[pi + 4] = next; // nextpool
-    u32[pi + 6] = head; // prevpool
-    u32[(next >>> 2) + 6] = pool; // next.prevpool
-    u32[(head >>> 2) + 4] = pool; // head.nextpool
+    const head = this.usedPools + (u32[pi + PoolWord.Szidx] << 4);
+    const next = u32[(head >>> 2) + PoolWord.Nextpool];
+    u32[pi + PoolWord.Nextpool] = next;
+    u32[pi + PoolWord.Prevpool] = head;
+    u32[(next >>> 2) + PoolWord.Prevpool] = pool;
+    u32[(head >>> 2) + PoolWord.Nextpool] = pool;
   }
 
   /** A used pool became empty: unlink it from usedpools and give it to its arena (insert_to_freepool). */
   private insertToFreePools(u32: Uint32Array, pool: Address): void {
     const pi = pool >>> 2;
-    const next = u32[pi + 4]; // nextpool
-    const prev = u32[pi + 6]; // prevpool
-    u32[(next >>> 2) + 6] = prev; // next.prevpool
-    u32[(prev >>> 2) + 4] = next; // prev.nextpool
-    this.arenas.releasePool(pool, u32[pi + 8]); // arenaindex
+    const next = u32[pi + PoolWord.Nextpool];
+    const prev = u32[pi + PoolWord.Prevpool];
+    u32[(next >>> 2) + PoolWord.Prevpool] = prev;
+    u32[(prev >>> 2) + PoolWord.Nextpool] = next;
+    this.arenas.releasePool(pool, u32[pi + PoolWord.Arenaindex]);
   }
 
   // ---------------------------------------------------------------- byte accounting
@@ -839,7 +853,7 @@ export class PymallocAllocator implements Allocator {
         `${what} of a block, not the pool header at ${formatAddress(pool)} (blocks start at ${formatAddress(pool + this.poolOverhead)})`,
       );
     }
-    const szidx = u32[pi + 9]; // szidx
+    const szidx = u32[pi + PoolWord.Szidx];
     if (szidx === DUMMY_SIZE_IDX) {
       return new InvalidPointerError(
         address,
@@ -855,7 +869,7 @@ export class PymallocAllocator implements Allocator {
         `${what} of the start of a block; this is ${rel % size} bytes into the ${size}-byte block at ${formatAddress(start)}`,
       );
     }
-    if (offset >= u32[pi + 10] /* nextoffset */ || offset + size > this.poolSize) {
+    if (offset >= u32[pi + PoolWord.Nextoffset] || offset + size > this.poolSize) {
       return new InvalidPointerError(address, `${what} of a block pymalloc handed out; this one never was`);
     }
     return new DoubleFreeError(address, `${what} of a ${size}-byte pymalloc block that is already free`);

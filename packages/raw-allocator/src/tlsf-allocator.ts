@@ -75,17 +75,9 @@ export class TlsfAllocator extends BoundaryTagAllocator {
   private readonly heads = new Uint32Array(TLSF_FL_COUNT * TLSF_SL_COUNT);
 
   protected insertFree(u32: Uint32Array, p: Address, size: number): void {
-    let fl: number;
-    let sl: number;
-    if (size < TLSF_SMALL_BLOCK) {
-      fl = 0;
-      sl = size >>> 4;
-    } else {
-      const log = 31 - Math.clz32(size);
-      fl = log - 8;
-      sl = (size >>> (log - TLSF_SL_BITS)) & (TLSF_SL_COUNT - 1);
-    }
-    const index = (fl << TLSF_SL_BITS) | sl;
+    const index = tlsfListIndex(size);
+    const fl = index >>> TLSF_SL_BITS;
+    const sl = index & (TLSF_SL_COUNT - 1);
     const heads = this.heads;
     const head = heads[index]!;
     const w = p >>> 2;
@@ -107,17 +99,10 @@ export class TlsfAllocator extends BoundaryTagAllocator {
     if (prev !== 0) {
       u32[prev >>> 2] = next;
     } else {
-      let fl: number;
-      let sl: number;
-      if (size < TLSF_SMALL_BLOCK) {
-        fl = 0;
-        sl = size >>> 4;
-      } else {
-        const log = 31 - Math.clz32(size);
-        fl = log - 8;
-        sl = (size >>> (log - TLSF_SL_BITS)) & (TLSF_SL_COUNT - 1);
-      }
-      this.heads[(fl << TLSF_SL_BITS) | sl] = next;
+      const index = tlsfListIndex(size);
+      const fl = index >>> TLSF_SL_BITS;
+      const sl = index & (TLSF_SL_COUNT - 1);
+      this.heads[index] = next;
       if (next === 0) {
         const row = this.slBitmap[fl]! & ~(1 << sl);
         this.slBitmap[fl] = row;
@@ -129,18 +114,12 @@ export class TlsfAllocator extends BoundaryTagAllocator {
   }
 
   protected takeFree(u32: Uint32Array, size: number): Address {
-    let fl: number;
-    let sl: number;
-    if (size < TLSF_SMALL_BLOCK) {
-      fl = 0;
-      sl = size >>> 4;
-    } else {
-      // Round up to the next list start so that every block of the list found fits.
-      const rounded = size + (1 << (31 - Math.clz32(size) - TLSF_SL_BITS)) - 1;
-      const log = 31 - Math.clz32(rounded);
-      fl = log - 8;
-      sl = (rounded >>> (log - TLSF_SL_BITS)) & (TLSF_SL_COUNT - 1);
-    }
+    // Above the exact lists, round up to the next list start so that every block of the list found fits.
+    const first = tlsfListIndex(
+      size < TLSF_SMALL_BLOCK ? size : size + (1 << (31 - Math.clz32(size) - TLSF_SL_BITS)) - 1,
+    );
+    let fl = first >>> TLSF_SL_BITS;
+    let sl = first & (TLSF_SL_COUNT - 1);
     const slBitmap = this.slBitmap;
     let row = slBitmap[fl]! & (-1 << sl);
     if (row === 0) {

@@ -1,4 +1,3 @@
-export { AddressBitmap } from "./address-bitmap";
 export { AddressStack } from "./address-stack";
 export type { RefcountCounters } from "./base-refcount";
 export { BaseRefcount, MAX_MORTAL_REFCOUNT } from "./base-refcount";

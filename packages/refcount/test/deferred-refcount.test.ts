@@ -9,7 +9,7 @@ import { describeRefcountStrategy, operation, runRandomGraph } from "./refcount-
 const factory = (options: RefcountOptions) => new DeferredRefcount(options);
 
 describeRefcountStrategy("DeferredRefcount", factory, { checked: true, deepChain: true, propertyRuns: 100 });
-describeRefcountStrategy("DeferredRefcount", factory, { checked: false, deepChain: false, propertyRuns: 15 });
+describeRefcountStrategy("DeferredRefcount", factory, { checked: false, deepChain: true, propertyRuns: 15 });
 
 function deferred(w: World): DeferredRefcount {
   return w.rc as DeferredRefcount;
