@@ -35,7 +35,6 @@ import {
   type Address,
   type Allocator,
   DoubleFreeError,
-  HeapCorruptionError,
   InvalidPointerError,
   LAYOUT_64,
   MAX_HEAP_BYTES,
@@ -43,8 +42,8 @@ import {
   SizeError,
 } from "@pymem/core";
 import { DICT_KEYS_FREELIST_LIMIT, DICT_LOG_MIN_SIZE, validateTunables } from "./config";
+import { CountedFreeList } from "./counted-free-list";
 import type { FreeListStatsLine, FreeListStatsSource } from "./free-list-stats";
-import { FREE_LIST_REFCOUNT } from "./object-memory";
 
 /** Largest log2 table size accepted (a keys object must fit the 4 GiB address range). */
 export const DICT_KEYS_MAX_LOG2_SIZE = 26;
@@ -135,12 +134,8 @@ export class DictKeysFreeList implements FreeListStatsSource {
   readonly blockSize: number;
   /** Whether releases are checked against the domain. */
   readonly checked: boolean;
-  /** Newest cached block; 0 iff `length` is 0. */
-  private head: Address = 0;
-  /** Cached blocks: those reachable from `head`, each marked; at most `limit`. */
-  private length = 0;
-  private hits = 0;
-  private misses = 0;
+  /** The cached blocks (linked through their first word, marked in their second) and the counters. */
+  private readonly list: CountedFreeList;
   private live = 0;
 
   constructor(options: DictKeysFreeListOptions) {
@@ -153,6 +148,7 @@ export class DictKeysFreeList implements FreeListStatsSource {
     this.log2Size = log2Size;
     this.blockSize = dictKeysBytes(log2Size, true, this.layout);
     this.checked = options.checked ?? true;
+    this.list = new CountedFreeList(this.domain.heap, limit, 0, 4);
   }
 
   /** Bytes of a keys object of `2 ** log2Size` slots in this layout. */
@@ -168,16 +164,15 @@ export class DictKeysFreeList implements FreeListStatsSource {
    */
   allocate(log2Size: number, unicode: boolean): Address {
     const bytes = dictKeysBytes(log2Size, unicode, this.layout);
-    const block = this.head;
-    if (block !== 0 && unicode && log2Size === this.log2Size) {
-      this.head = this.domain.heap.u32[block >>> 2]!;
-      this.length--;
-      this.hits++;
-      this.live++;
-      return block;
+    if (unicode && log2Size === this.log2Size) {
+      const block = this.list.take();
+      if (block !== 0) {
+        this.live++;
+        return block;
+      }
     }
     const fresh = this.domain.malloc(bytes);
-    this.misses++;
+    this.list.miss();
     this.live++;
     return fresh;
   }
@@ -204,8 +199,7 @@ export class DictKeysFreeList implements FreeListStatsSource {
         `a ${domain.alignment}-byte aligned dict keys block of ${domain.name} inside the heap (got ${String(keys)})`,
       );
     }
-    const u32 = domain.heap.u32;
-    if (u32[(keys >>> 2) + 1] === FREE_LIST_REFCOUNT && this.isCached(keys)) {
+    if (this.list.isMarked(keys) && this.list.contains(keys)) {
       throw new DoubleFreeError(keys, "the dict keys block is already on its free list");
     }
     if (this.checked) {
@@ -217,27 +211,13 @@ export class DictKeysFreeList implements FreeListStatsSource {
         );
       }
     }
-    if (unicode && log2Size === this.log2Size && this.length < this.limit) {
-      const heap = domain.heap.u32;
-      heap[keys >>> 2] = this.head;
-      heap[(keys >>> 2) + 1] = FREE_LIST_REFCOUNT;
-      this.head = keys;
-      this.length++;
-    } else {
-      domain.free(keys);
-    }
+    if (!(unicode && log2Size === this.log2Size && this.list.put(keys))) domain.free(keys);
     this.live--;
   }
 
   /** Whether `keys` is on the free list (walks it). */
   isCached(keys: Address): boolean {
-    const u32 = this.domain.heap.u32;
-    let node = this.head;
-    for (let i = this.length; i > 0 && node !== 0; i--) {
-      if (node === keys) return true;
-      node = u32[node >>> 2]!;
-    }
-    return false;
+    return this.list.contains(keys);
   }
 
   /**
@@ -246,47 +226,25 @@ export class DictKeysFreeList implements FreeListStatsSource {
    * @throws HeapCorruptionError naming the first block found wrong
    */
   verify(): void {
-    const u32 = this.domain.heap.u32;
-    let node = this.head;
-    for (let i = 0; i < this.length; i++) {
-      if (node === 0 || u32[(node >>> 2) + 1] !== FREE_LIST_REFCOUNT) {
-        throw new HeapCorruptionError(
-          node,
-          "bad-header",
-          `dict keys free list block ${i} of ${this.length} is missing or unmarked`,
-        );
-      }
-      node = u32[node >>> 2]!;
-    }
-    if (node !== 0 || this.length > this.limit) {
-      throw new HeapCorruptionError(
-        node,
-        "bad-header",
-        `dict keys free list does not end after ${this.length} blocks`,
-      );
-    }
+    this.list.verify(this.name);
   }
 
   /** Current figures. */
   stats(): DictKeysFreeListStats {
     return {
       name: this.name,
-      freeListLength: this.length,
+      freeListLength: this.list.length,
       freeListLimit: this.limit,
-      hits: this.hits,
-      misses: this.misses,
+      hits: this.list.hits,
+      misses: this.list.misses,
       live: this.live,
     };
   }
 
   /** Returns every cached block to the domain (part of CPython's `_PyDict_ClearFreeList`). */
   clearFreeList(): void {
-    while (this.head !== 0) {
-      const block = this.head;
-      this.head = this.domain.heap.u32[block >>> 2]!;
-      this.length--;
-      this.domain.free(block);
-    }
+    const domain = this.domain;
+    this.list.clear((block) => domain.free(block));
   }
 
   /** CPython 3.11 prints no line for the keys free list: always empty. */

@@ -35,13 +35,13 @@ import {
   type Address,
   ConfigurationError,
   DoubleFreeError,
-  HeapCorruptionError,
   type ObjectAllocator,
   type ObjectAllocatorStats,
 } from "@pymem/core";
 import { CPYTHON_FREELIST_LIMITS, CPYTHON_STATS_LABELS, validateTunables } from "./config";
+import { CountedFreeList } from "./counted-free-list";
 import type { FreeListStatsLine, FreeListStatsSource } from "./free-list-stats";
-import { FREE_LIST_REFCOUNT, type ObjectAllocatorOptions, ObjectMemory } from "./object-memory";
+import { type ObjectAllocatorOptions, ObjectMemory } from "./object-memory";
 
 /** Which word of a dead object holds the link to the next one. */
 export type FreeListLink = "ob_type" | "first-field";
@@ -89,12 +89,8 @@ export class FreeListAllocator implements ObjectAllocator, FreeListStatsSource {
   readonly linkOffset: number;
   /** Label of the `sys._debugmallocstats()` line. */
   readonly statsLabel: string;
-  /** Newest cached object; 0 iff `length` is 0. */
-  private head: Address = 0;
-  /** Cached objects: the nodes reachable from `head`, each marked FREE_LIST_REFCOUNT; at most `limit`. */
-  private length = 0;
-  private hits = 0;
-  private misses = 0;
+  /** The cached objects (marked in their refcount word, linked through `linkOffset`) and the counters. */
+  private readonly list: CountedFreeList;
   private live = 0;
 
   constructor(options: FreeListAllocatorOptions) {
@@ -134,6 +130,7 @@ export class FreeListAllocator implements ObjectAllocator, FreeListStatsSource {
     this.limit = limit;
     this.linkOffset = linkOffset;
     this.statsLabel = options.statsLabel ?? CPYTHON_STATS_LABELS[type.name] ?? `free ${memory.name}`;
+    this.list = new CountedFreeList(memory.heap, limit, linkOffset, 0);
   }
 
   /**
@@ -145,15 +142,12 @@ export class FreeListAllocator implements ObjectAllocator, FreeListStatsSource {
   allocate(itemCount = 0): Address {
     const memory = this.memory;
     if (itemCount !== 0) memory.checkItemCount(itemCount);
-    let obj = this.head;
+    let obj = this.list.take();
     if (obj !== 0) {
-      this.head = memory.heap.u32[(obj + this.linkOffset) >>> 2]!;
-      this.length--;
-      this.hits++;
       memory.format(obj, 0);
     } else {
       obj = memory.fresh(0);
-      this.misses++;
+      this.list.miss();
     }
     this.live++;
     return obj;
@@ -167,32 +161,17 @@ export class FreeListAllocator implements ObjectAllocator, FreeListStatsSource {
   release(obj: Address): void {
     const memory = this.memory;
     const usable = memory.checkAddress(obj);
-    if (memory.headers.refcount(obj) === FREE_LIST_REFCOUNT && this.isCached(obj)) {
+    if (this.list.isMarked(obj) && this.list.contains(obj)) {
       throw new DoubleFreeError(obj, `the ${this.name} object is already on its free list`);
     }
     memory.checkHeader(obj, usable);
-    if (this.length < this.limit) {
-      const u32 = memory.heap.u32;
-      u32[obj >>> 2] = FREE_LIST_REFCOUNT;
-      u32[(obj + this.linkOffset) >>> 2] = this.head;
-      this.head = obj;
-      this.length++;
-    } else {
-      memory.freeBlock(obj);
-    }
+    if (!this.list.put(obj)) memory.freeBlock(obj);
     this.live--;
   }
 
   /** Whether `obj` is on the free list (walks it: O(length)). */
   isCached(obj: Address): boolean {
-    const u32 = this.memory.heap.u32;
-    const linkWord = this.linkOffset >>> 2;
-    let node = this.head;
-    for (let i = 0; i < this.length && node !== 0; i++) {
-      if (node === obj) return true;
-      node = u32[(node >>> 2) + linkWord]!;
-    }
-    return false;
+    return this.list.contains(obj);
   }
 
   /**
@@ -202,36 +181,17 @@ export class FreeListAllocator implements ObjectAllocator, FreeListStatsSource {
    * @throws HeapCorruptionError naming the first node found wrong
    */
   verify(): void {
-    const memory = this.memory;
-    const u32 = memory.heap.u32;
-    let node = this.head;
-    for (let i = 0; i < this.length; i++) {
-      if (node === 0 || u32[node >>> 2] !== FREE_LIST_REFCOUNT) {
-        throw new HeapCorruptionError(
-          node,
-          "bad-header",
-          `${this.name} free list node ${i} of ${this.length} is ${node === 0 ? "missing" : "not marked as cached"}`,
-        );
-      }
-      node = u32[(node + this.linkOffset) >>> 2]!;
-    }
-    if (node !== 0 || this.length > this.limit) {
-      throw new HeapCorruptionError(
-        node,
-        "bad-header",
-        `${this.name} free list does not end after its ${this.length} nodes (limit ${this.limit})`,
-      );
-    }
+    this.list.verify(this.name);
   }
 
   /** Current figures. */
   stats(): ObjectAllocatorStats {
     return {
       name: this.name,
-      freeListLength: this.length,
+      freeListLength: this.list.length,
       freeListLimit: this.limit,
-      hits: this.hits,
-      misses: this.misses,
+      hits: this.list.hits,
+      misses: this.list.misses,
       live: this.live,
     };
   }
@@ -239,17 +199,11 @@ export class FreeListAllocator implements ObjectAllocator, FreeListStatsSource {
   /** Returns every cached object's block to the domain (CPython's `_PyFloat_ClearFreeList`). */
   clearFreeList(): void {
     const memory = this.memory;
-    while (this.head !== 0) {
-      const obj = this.head;
-      this.head = memory.heap.u32[(obj + this.linkOffset) >>> 2]!;
-      this.length--;
-      memory.freeBlock(obj);
-    }
-    this.length = 0;
+    this.list.clear((obj) => memory.freeBlock(obj));
   }
 
   /** This list's line of `sys._debugmallocstats()`. */
   freeListStats(): FreeListStatsLine[] {
-    return [{ label: this.statsLabel, count: this.length, objectSize: this.memory.objectBytes(0) }];
+    return [{ label: this.statsLabel, count: this.list.length, objectSize: this.memory.objectBytes(0) }];
   }
 }

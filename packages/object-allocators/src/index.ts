@@ -19,6 +19,7 @@ export {
   TUPLE_MAX_SAVE_SIZE,
   validateTunables,
 } from "./config";
+export { CountedFreeList } from "./counted-free-list";
 export type { DictKeysFreeListOptions, DictKeysFreeListStats } from "./dict-keys-free-list";
 export { DICT_KEYS_MAX_LOG2_SIZE, DictKeysFreeList, dictKeysBytes } from "./dict-keys-free-list";
 export { DirectObjectAllocator } from "./direct-object-allocator";

@@ -8,7 +8,7 @@
  * dead objects; `ob_size` keeps the length, and the refcount word carries the free-list mark.
  *
  * ```
- *  heads[n] (side Uint32Array, n = 1..maxSaveSize)      counts[n] <= limit
+ *  lists[n].head (a CountedFreeList per length, n = 1..maxSaveSize)   lists[n].length <= limit
  *     │
  *     v  tuple of length n (64-bit layout)         the next one             ...
  *   -16 gc_next | gc_prev   (stale, untracked)     ...
@@ -18,8 +18,8 @@
  *   +24  ob_item[0] ───────────────────────────────> +24 ob_item[0] ───> ... ─> 0
  *   +32  ob_item[1..n-1] (stale)
  *
- *  allocate(n): 1 <= n <= maxReused and heads[n] != 0 ? pop (hit) : domain.malloc (miss)
- *  release(o):  n = |ob_size|; 1 <= n <= maxSaveSize and counts[n] < limit ? push : domain.free
+ *  allocate(n): 1 <= n <= maxReused and lists[n] not empty ? pop (hit) : domain.malloc (miss)
+ *  release(o):  n = |ob_size|; 1 <= n <= maxSaveSize and lists[n] has room ? push : domain.free
  *  maxReused = maxSaveSize, or maxSaveSize - 1 with `reuseLongest: false`
  * ```
  *
@@ -28,12 +28,11 @@
  * PyTuple_MAXSAVESIZE, so dead 20-tuples pile up on their list (up to 2,000) and are never
  * handed out again until the list is cleared (python/cpython gh-121439, fixed in 3.12 and 3.13).
  *
- * Only the list heads and counters live in side typed arrays (CPython keeps them in the
+ * Only the list heads and counters live outside the heap (CPython keeps them in the
  * interpreter state); the lists themselves are in the heap.
  *
- * Invariants: `heads[n]` is 0 iff `counts[n]` is 0; an object is on list n iff it is
- * reachable from `heads[n]` through link words, and then its ob_size is n and its refcount
- * word FREE_LIST_REFCOUNT; `counts[n] <= limit`; `cached` is the sum of `counts`.
+ * Invariants: those of each {@link CountedFreeList}; an object on list n has ob_size n;
+ * `cached` is the sum of the lists' lengths.
  *
  * @module
  */
@@ -47,6 +46,7 @@ import {
   SizeError,
 } from "@pymem/core";
 import { TUPLE_FREELIST_LIMIT, TUPLE_MAX_SAVE_SIZE, validateTunables } from "./config";
+import { CountedFreeList } from "./counted-free-list";
 import type { FreeListStatsLine, FreeListStatsSource } from "./free-list-stats";
 import { FREE_LIST_REFCOUNT, type ObjectAllocatorOptions, ObjectMemory } from "./object-memory";
 
@@ -110,14 +110,11 @@ export class SizedFreeListAllocator implements ObjectAllocator, FreeListStatsSou
   /** Byte offset, from the object address, of the link word. */
   readonly linkOffset: number;
   private readonly label: (length: number) => string;
-  /** `heads[n]`: newest cached object of length n; 0 iff `counts[n]` is 0 (index 0 unused). */
-  private readonly heads: Uint32Array;
-  /** `counts[n]`: objects reachable from `heads[n]`, each of ob_size n and marked; at most `limit`. */
-  private readonly counts: Uint32Array;
-  /** `hitCounts[n]` / `missCounts[n]`: per cached length; index 0 sums every other length's misses. */
-  private readonly hitCounts: Float64Array;
-  private readonly missCounts: Float64Array;
-  /** Sum of `counts`. */
+  /** `lists[n]`: the cached objects of length n, each of ob_size n (index 0 unused). */
+  private readonly lists: CountedFreeList[];
+  /** Misses of the lengths that are never cached. */
+  private uncachedMisses = 0;
+  /** Objects on all the lists. */
   private cached = 0;
   private live = 0;
 
@@ -158,10 +155,9 @@ export class SizedFreeListAllocator implements ObjectAllocator, FreeListStatsSou
     this.linkOffset = linkOffset;
     const name = memory.name;
     this.label = options.statsLabel ?? ((n: number) => `free ${n}-sized ${name}`);
-    this.heads = new Uint32Array(maxSaveSize + 1);
-    this.counts = new Uint32Array(maxSaveSize + 1);
-    this.hitCounts = new Float64Array(maxSaveSize + 1);
-    this.missCounts = new Float64Array(maxSaveSize + 1);
+    this.lists = [];
+    for (let n = 0; n <= maxSaveSize; n++)
+      this.lists.push(new CountedFreeList(memory.heap, limit, linkOffset, 0));
   }
 
   /**
@@ -175,19 +171,17 @@ export class SizedFreeListAllocator implements ObjectAllocator, FreeListStatsSou
     memory.checkItemCount(itemCount);
     const cacheable = itemCount >= 1 && itemCount <= this.maxSaveSize;
     if (cacheable && itemCount <= this.maxReused) {
-      const obj = this.heads[itemCount]!;
+      const obj = this.lists[itemCount]!.take();
       if (obj !== 0) {
-        this.heads[itemCount] = memory.heap.u32[(obj + this.linkOffset) >>> 2]!;
-        this.counts[itemCount]!--;
         this.cached--;
-        this.hitCounts[itemCount]!++;
         memory.format(obj, itemCount);
         this.live++;
         return obj;
       }
     }
     const obj = memory.fresh(itemCount);
-    this.missCounts[cacheable ? itemCount : 0]!++;
+    if (cacheable) this.lists[itemCount]!.miss();
+    else this.uncachedMisses++;
     this.live++;
     return obj;
   }
@@ -206,16 +200,8 @@ export class SizedFreeListAllocator implements ObjectAllocator, FreeListStatsSou
     }
     memory.checkHeader(obj, usable);
     const n = memory.itemCount(obj);
-    if (n >= 1 && n <= this.maxSaveSize && this.counts[n]! < this.limit) {
-      const u32 = memory.heap.u32;
-      u32[obj >>> 2] = FREE_LIST_REFCOUNT;
-      u32[(obj + this.linkOffset) >>> 2] = this.heads[n]!;
-      this.heads[n] = obj;
-      this.counts[n]!++;
-      this.cached++;
-    } else {
-      memory.freeBlock(obj);
-    }
+    if (n >= 1 && n <= this.maxSaveSize && this.lists[n]!.put(obj)) this.cached++;
+    else memory.freeBlock(obj);
     this.live--;
   }
 
@@ -223,47 +209,22 @@ export class SizedFreeListAllocator implements ObjectAllocator, FreeListStatsSou
   isCached(obj: Address): boolean {
     const n = this.memory.itemCount(obj);
     if (!(n >= 1 && n <= this.maxSaveSize)) return false;
-    const u32 = this.memory.heap.u32;
-    const linkWord = this.linkOffset >>> 2;
-    let node = this.heads[n]!;
-    for (let i = this.counts[n]!; i > 0 && node !== 0; i--) {
-      if (node === obj) return true;
-      node = u32[(node >>> 2) + linkWord]!;
-    }
-    return false;
+    return this.lists[n]!.contains(obj);
   }
 
   /**
-   * Walks every list and checks the invariants: `counts[n]` nodes on list n, each of ob_size n
-   * and marked with FREE_LIST_REFCOUNT, the last linking to 0, `counts[n] <= limit`, and the
-   * counts summing to the cached total. For tests and debugging.
+   * Walks every list and checks the invariants: each list's (marked nodes ending in 0, at
+   * most `limit`), every node of list n of ob_size n, and the lengths summing to the cached
+   * total. For tests and debugging.
    * @throws HeapCorruptionError naming the first node found wrong
    */
   verify(): void {
     const memory = this.memory;
-    const u32 = memory.heap.u32;
     let total = 0;
     for (let n = 1; n <= this.maxSaveSize; n++) {
-      const count = this.counts[n]!;
-      let node = this.heads[n]!;
-      for (let i = 0; i < count; i++) {
-        if (node === 0 || u32[node >>> 2] !== FREE_LIST_REFCOUNT || memory.itemCount(node) !== n) {
-          throw new HeapCorruptionError(
-            node,
-            "bad-header",
-            `${this.name} free list ${n}: node ${i} of ${count} is missing, unmarked or of another length`,
-          );
-        }
-        node = u32[(node + this.linkOffset) >>> 2]!;
-      }
-      if (node !== 0 || count > this.limit) {
-        throw new HeapCorruptionError(
-          node,
-          "bad-header",
-          `${this.name} free list ${n} does not end after ${count} nodes`,
-        );
-      }
-      total += count;
+      const list = this.lists[n]!;
+      list.verify(`${this.name} ${n}-item`, (node) => memory.itemCount(node) === n);
+      total += list.length;
     }
     if (total !== this.cached) {
       throw new HeapCorruptionError(
@@ -280,10 +241,10 @@ export class SizedFreeListAllocator implements ObjectAllocator, FreeListStatsSou
    */
   stats(): ObjectAllocatorStats {
     let hits = 0;
-    let misses = 0;
-    for (let n = 0; n <= this.maxSaveSize; n++) {
-      hits += this.hitCounts[n]!;
-      misses += this.missCounts[n]!;
+    let misses = this.uncachedMisses;
+    for (let n = 1; n <= this.maxSaveSize; n++) {
+      hits += this.lists[n]!.hits;
+      misses += this.lists[n]!.misses;
     }
     return {
       name: this.name,
@@ -309,10 +270,10 @@ export class SizedFreeListAllocator implements ObjectAllocator, FreeListStatsSou
     }
     return {
       name: `${this.name}[${n}]`,
-      freeListLength: this.counts[n]!,
+      freeListLength: this.lists[n]!.length,
       freeListLimit: this.limit,
-      hits: this.hitCounts[n]!,
-      misses: this.missCounts[n]!,
+      hits: this.lists[n]!.hits,
+      misses: this.lists[n]!.misses,
       live: this.live,
     };
   }
@@ -320,22 +281,19 @@ export class SizedFreeListAllocator implements ObjectAllocator, FreeListStatsSou
   /** Returns every cached object's block to the domain (CPython's `_PyTuple_ClearFreeList`). */
   clearFreeList(): void {
     const memory = this.memory;
-    for (let n = 1; n <= this.maxSaveSize; n++) {
-      while (this.heads[n] !== 0) {
-        const obj = this.heads[n]!;
-        this.heads[n] = memory.heap.u32[(obj + this.linkOffset) >>> 2]!;
-        this.counts[n]!--;
-        this.cached--;
-        memory.freeBlock(obj);
-      }
-    }
+    for (let n = 1; n <= this.maxSaveSize; n++) this.lists[n]!.clear((obj) => memory.freeBlock(obj));
+    this.cached = 0;
   }
 
   /** One `sys._debugmallocstats()` line per cached length, 1..maxSaveSize. */
   freeListStats(): FreeListStatsLine[] {
     const lines: FreeListStatsLine[] = [];
     for (let n = 1; n <= this.maxSaveSize; n++) {
-      lines.push({ label: this.label(n), count: this.counts[n]!, objectSize: this.memory.objectBytes(n) });
+      lines.push({
+        label: this.label(n),
+        count: this.lists[n]!.length,
+        objectSize: this.memory.objectBytes(n),
+      });
     }
     return lines;
   }
