@@ -167,20 +167,21 @@ export class GcList {
    * gc_prev keeps only FINALIZED.
    */
   remove(node: Address): void {
+    this.splice(node);
     const u32 = this.heap.u32;
-    const pi = this.prevIndex;
     const ni = node >>> 2;
-    const prev = u32[ni + pi]! & PREV_MASK;
-    const next = u32[ni]! & NEXT_MASK;
-    u32[prev >>> 2] = next;
-    const nxi = (next >>> 2) + pi;
-    u32[nxi] = prev | (u32[nxi]! & 3);
     u32[ni] = 0;
-    u32[ni + pi] = u32[ni + pi]! & FINALIZED;
+    u32[ni + this.prevIndex] = u32[ni + this.prevIndex]! & FINALIZED;
   }
 
   /** Moves `node` from its list to the tail of `head`, keeping its gc_prev flags. */
   move(node: Address, head: Address): void {
+    this.splice(node);
+    this.append(head, node);
+  }
+
+  /** Links `node`'s neighbours to each other (its own words are left as they are). */
+  private splice(node: Address): void {
     const u32 = this.heap.u32;
     const pi = this.prevIndex;
     const ni = node >>> 2;
@@ -189,11 +190,6 @@ export class GcList {
     u32[prev >>> 2] = next;
     const nxi = (next >>> 2) + pi;
     u32[nxi] = prev | (u32[nxi]! & 3);
-    const last = u32[(head >>> 2) + pi]!;
-    u32[ni + pi] = last | (u32[ni + pi]! & 3);
-    u32[last >>> 2] = node;
-    u32[ni] = head;
-    u32[(head >>> 2) + pi] = node;
   }
 
   /** Appends every node of `from` to `to`; `from` becomes empty. */

@@ -21,7 +21,7 @@
  *
  * @module
  */
-import { type Address, type Heap, HeapCorruptionError } from "@pymem/core";
+import { type Address, type Heap, HeapCorruptionError, type ObjectAllocatorStats } from "@pymem/core";
 import { FREE_LIST_REFCOUNT } from "./object-memory";
 
 /**
@@ -101,6 +101,18 @@ export class CountedFreeList {
       node = u32[(node >>> 2) + this.linkWord]!;
     }
     return false;
+  }
+
+  /** The list's figures, as an allocator called `name` with `live` objects out reports them. */
+  figures(name: string, live: number): ObjectAllocatorStats {
+    return {
+      name,
+      freeListLength: this.length,
+      freeListLimit: this.limit,
+      hits: this.hits,
+      misses: this.misses,
+      live,
+    };
   }
 
   /** Empties the list, handing each block to `release` (newest first). */

@@ -38,6 +38,7 @@ import {
   InvalidPointerError,
   LAYOUT_64,
   MAX_HEAP_BYTES,
+  type ObjectAllocatorStats,
   type ObjectLayout,
   SizeError,
 } from "@pymem/core";
@@ -92,21 +93,8 @@ export interface DictKeysFreeListOptions {
   checked?: boolean;
 }
 
-/** Figures of a {@link DictKeysFreeList}. */
-export interface DictKeysFreeListStats {
-  /** Always "dict keys". */
-  name: string;
-  /** Blocks on the free list now. */
-  freeListLength: number;
-  /** Most blocks kept. */
-  freeListLimit: number;
-  /** Allocations of the cached kind served from the list. */
-  hits: number;
-  /** Allocations that went to the domain (of any size). */
-  misses: number;
-  /** Keys objects handed out and not released. */
-  live: number;
-}
+/** Figures of a {@link DictKeysFreeList} (name "dict keys"; misses count requests of any size). */
+export interface DictKeysFreeListStats extends ObjectAllocatorStats {}
 
 /**
  * Cache of minimum-size, str-keyed dict keys objects.
@@ -231,14 +219,7 @@ export class DictKeysFreeList implements FreeListStatsSource {
 
   /** Current figures. */
   stats(): DictKeysFreeListStats {
-    return {
-      name: this.name,
-      freeListLength: this.list.length,
-      freeListLimit: this.limit,
-      hits: this.list.hits,
-      misses: this.list.misses,
-      live: this.live,
-    };
+    return this.list.figures(this.name, this.live);
   }
 
   /** Returns every cached block to the domain (part of CPython's `_PyDict_ClearFreeList`). */

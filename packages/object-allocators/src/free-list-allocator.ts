@@ -186,14 +186,7 @@ export class FreeListAllocator implements ObjectAllocator, FreeListStatsSource {
 
   /** Current figures. */
   stats(): ObjectAllocatorStats {
-    return {
-      name: this.name,
-      freeListLength: this.list.length,
-      freeListLimit: this.limit,
-      hits: this.list.hits,
-      misses: this.list.misses,
-      live: this.live,
-    };
+    return this.list.figures(this.name, this.live);
   }
 
   /** Returns every cached object's block to the domain (CPython's `_PyFloat_ClearFreeList`). */

@@ -268,14 +268,7 @@ export class SizedFreeListAllocator implements ObjectAllocator, FreeListStatsSou
         `an integer from 1 to ${this.maxSaveSize}`,
       );
     }
-    return {
-      name: `${this.name}[${n}]`,
-      freeListLength: this.lists[n]!.length,
-      freeListLimit: this.limit,
-      hits: this.lists[n]!.hits,
-      misses: this.lists[n]!.misses,
-      live: this.live,
-    };
+    return this.lists[n]!.figures(`${this.name}[${n}]`, this.live);
   }
 
   /** Returns every cached object's block to the domain (CPython's `_PyTuple_ClearFreeList`). */
