@@ -91,6 +91,7 @@ export type {
   RefcountOf,
   RefcountSlot,
   RefcountStrategies,
+  RegisteredStrategyName,
   RuntimeOptions,
   RuntimeParts,
   UnraisableHook,

@@ -213,29 +213,38 @@ export interface CollectorStrategies {
   none: NoCollector;
 }
 
-/** A registered name not known to the type tables (still checked when the runtime is created). */
-type OtherName = string & {};
+/**
+ * A strategy name registered with `registerStrategy` that the name-to-type tables do not list
+ * (checked against the registry when the runtime is created).
+ */
+export type RegisteredStrategyName = string & {};
 
 /** The `heap` slot. */
-export type HeapSlot = Heap | keyof HeapStrategies | OtherName;
+export type HeapSlot = Heap | keyof HeapStrategies | RegisteredStrategyName;
 /** The `pages` slot. */
-export type PagesSlot = keyof PagesStrategies | OtherName | ((ctx: PagesContext) => PageProvider);
+export type PagesSlot =
+  | keyof PagesStrategies
+  | RegisteredStrategyName
+  | ((ctx: PagesContext) => PageProvider);
 /** The `raw` slot. */
-export type RawSlot = keyof RawStrategies | OtherName | ((ctx: RawContext) => Allocator);
+export type RawSlot = keyof RawStrategies | RegisteredStrategyName | ((ctx: RawContext) => Allocator);
 /** The `objectDomain` slot. */
 export type ObjectDomainSlot =
   | keyof ObjectDomainStrategies
-  | OtherName
+  | RegisteredStrategyName
   | ((ctx: ObjectDomainContext) => Allocator);
 /** The `freeLists` slot. */
 export type FreeListsSlot = boolean | ((ctx: ObjectAllocatorContext) => ObjectAllocator);
 /** The `refcount` slot. */
 export type RefcountSlot =
   | keyof RefcountStrategies
-  | OtherName
+  | RegisteredStrategyName
   | ((ctx: RefcountContext) => RefcountStrategy);
 /** The `gc` slot. */
-export type GcSlot = keyof CollectorStrategies | OtherName | ((ctx: CollectorContext) => CycleCollector);
+export type GcSlot =
+  | keyof CollectorStrategies
+  | RegisteredStrategyName
+  | ((ctx: CollectorContext) => CycleCollector);
 
 /** Options of {@link createRuntime}; every slot defaults to the `cpython311` preset's choice. */
 export interface RuntimeOptions {
