@@ -94,6 +94,7 @@ export type {
   RegisteredStrategyName,
   RuntimeOptions,
   RuntimeParts,
+  StrategyOf,
   UnraisableHook,
 } from "./options";
 export type { PresetName } from "./presets/all";
