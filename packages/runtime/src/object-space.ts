@@ -37,15 +37,15 @@ import {
   TypeRegistry,
 } from "@pymem/core";
 import type { FreeListPolicy } from "./builtin-type";
-import type { BuiltinTypes } from "./builtin-types";
+import type { BuiltinTypeMap } from "./builtin-types";
 import type { RuntimeConfig } from "./config";
 import type { RuntimeType } from "./runtime-type";
 import type { TracingAllocator } from "./tracing-allocator";
 import type { FloatType } from "./types/float-type";
 import type { IntType } from "./types/int-type";
 
-/** Ids of the builtin types in the space's registry, by name (see {@link BuiltinTypes}). */
-export type BuiltinTypeIds = { [K in keyof BuiltinTypes]: number };
+/** Ids of the builtin types in the space's registry, by name (see {@link BuiltinTypeMap}). */
+export type BuiltinTypeIds = { [K in keyof BuiltinTypeMap]: number };
 
 /**
  * Shared state and helpers of the object model over one heap.
