@@ -68,10 +68,12 @@ export class TupleType extends BaseType {
     const allocator = space.allocators[this.typeId]!;
     const provided = (allocator as { emptyTuple?: Address }).emptyTuple;
     if (provided !== undefined && provided !== NULL) {
+      space.serials.born(provided);
       this.empty = provided;
       return;
     }
     const empty = allocator.allocate(0);
+    space.serials.born(empty);
     if (space.noteAllocated !== null) space.noteAllocated(empty);
     space.refcount.makeImmortal(empty);
     this.empty = empty;
