@@ -52,6 +52,7 @@ import { BumpPageProvider, FirstFitAllocator, HeapPageProvider, TlsfAllocator } 
 import { DeferredRefcount, ImmediateRefcount, WeakrefTable } from "@pymem/refcount";
 import { resolveRuntimeConfig } from "./config";
 import { RuntimeGc } from "./gc-facade";
+import { checkPymallocHeap } from "./heap-minimum";
 import { ObjectSpace } from "./object-space";
 import type {
   CollectorContext,
@@ -63,6 +64,7 @@ import type {
 import { Runtime } from "./runtime";
 import { RuntimeCore } from "./runtime-core";
 import { SysModule } from "./sys-module";
+import { BUILTIN_COLLECTOR_THRESHOLDS, checkThresholds } from "./threshold-rule";
 import { Tracemalloc } from "./tracemalloc";
 import { TracingAllocator } from "./tracing-allocator";
 
@@ -185,6 +187,7 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
       : oneOf("objectDomain", domainSlot, ["pymalloc", "raw"] as const) === "raw"
         ? raw
         : new PymallocAllocator({ pages, raw, config: options.pymalloc ?? "cpython311", hooks, checked });
+  if (objectDomain instanceof PymallocAllocator) checkPymallocHeap(heap, objectDomain.config.arenaSize);
   if (objectDomain.heap !== heap || raw.heap !== heap || pages.heap !== heap) {
     throw new ConfigurationError("heap", "every part over the runtime's heap", "a part over another heap");
   }
@@ -308,17 +311,16 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
     const kind = oneOf("gc", gcSlot, ["generational", "mark-sweep", "none"] as const);
     const { thresholds, onUnraisable, ...base } = collectorContext;
     const common = { ...base, ...(onUnraisable === undefined ? {} : { onUnraisable }) };
-    if (kind === "generational") {
-      collector = createCollector("generational", {
-        ...common,
-        ...(thresholds === undefined ? {} : { thresholds }),
-      });
-    } else if (kind === "mark-sweep") {
-      collector = createCollector("mark-sweep", {
-        ...common,
-        ...(thresholds === undefined || thresholds.length === 0 ? {} : { threshold: thresholds[0]! }),
-      });
-    } else collector = createCollector("none", common);
+    // Thresholds follow one rule (threshold-rule.ts): checked before anything is built, then
+    // set over the collector's defaults as gc.set_threshold sets them.
+    const given =
+      thresholds === undefined
+        ? undefined
+        : checkThresholds(thresholds, BUILTIN_COLLECTOR_THRESHOLDS[kind], "gcThresholds", kind);
+    if (kind === "generational") collector = createCollector("generational", common);
+    else if (kind === "mark-sweep") collector = createCollector("mark-sweep", common);
+    else collector = createCollector("none", common);
+    if (given !== undefined) collector.setThreshold(...given);
   }
   space.collector = collector;
   // Generation 0 counts memory taken from and returned to the object domain, which only the

@@ -59,3 +59,22 @@ describe("typed errors instead of raw JS ones", () => {
     expect(() => rt.parts.raw.malloc(Number.parseFloat("1e400"))).toThrow(/invalid size Infinity/);
   });
 });
+
+describe("a heap too small for pymalloc", () => {
+  it("is a ConfigurationError naming the minimum when the runtime is composed", () => {
+    const small = () =>
+      createRuntime({ heapOptions: { initialByteLength: 64 << 10, maxByteLength: (1 << 20) + (256 << 10) } });
+    expect(small).toThrow(ConfigurationError);
+    expect(small).toThrow(/at least 2097152 bytes for a pymalloc object domain/);
+    expect(() =>
+      createRuntime({ heapOptions: { maxByteLength: 2 << 20 } })
+        .list([1])
+        .release(),
+    ).not.toThrow();
+    expect(() =>
+      createRuntime({ objectDomain: "raw", heapOptions: { maxByteLength: 4 << 20 } })
+        .list([1])
+        .release(),
+    ).not.toThrow();
+  });
+});
