@@ -22,6 +22,20 @@ describe("deeply nested structures", () => {
     f.release();
   });
 
+  it("hash() and == of 200,000-deep tuples raise RecursionError", () => {
+    const rt = createRuntime();
+    const f = rt.frame();
+    for (const name of ["t", "u"]) {
+      f.set(name, rt.tuple([1]));
+      for (let i = 0; i < 200_000; i++) f.set(name, rt.tuple([f.get(name)]));
+    }
+    expect(() => f.get("t").hash()).toThrow(recursionError());
+    expect(() => f.get("t").equals(f.get("u"))).toThrow(recursionError());
+    expect(() => rt.set([f.get("t")])).toThrow(recursionError());
+    expect(rt.tuple([rt.tuple([1])]).hash()).toBe(rt.tuple([rt.tuple([1])]).hash());
+    f.release();
+  });
+
   it("repr() works up to the recursion limit", () => {
     const rt = createRuntime();
     let js: unknown[] = [];
