@@ -23,7 +23,7 @@ import { PythonError } from "./python-error";
 /** How deep JS arrays may nest in one conversion: CPython's default recursion limit. */
 export const CONVERSION_DEPTH_LIMIT = 1000;
 
-/** A JS value named the way a message should print it: `undefined`, `Symbol(x)`, `an object {}`, ... */
+/** A JS value named the way a message should print it: `undefined`, `Symbol(x)`, `a plain object`, `a Map object` ... */
 export function describeJsValue(value: unknown): string {
   switch (typeof value) {
     case "undefined":
@@ -43,7 +43,8 @@ export function describeJsValue(value: unknown): string {
       if (value === null) return "null";
       const ctor = (value as { constructor?: { name?: unknown } }).constructor;
       const name = typeof ctor?.name === "string" && ctor.name !== "" ? ctor.name : "Object";
-      return `a ${name} object`;
+      if (name === "Object") return "a plain object";
+      return `${/^[AEIOU]/.test(name) ? "an" : "a"} ${name} object`;
     }
   }
 }

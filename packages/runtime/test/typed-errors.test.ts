@@ -8,7 +8,7 @@ describe("typed errors instead of raw JS ones", () => {
     const rt = createRuntime();
     const before = heapBytes(rt);
     for (const [value, shown] of [
-      [{}, "a Object object"],
+      [{}, "a plain object"],
       [undefined, "undefined"],
       [Symbol("s"), "Symbol(s)"],
       [new Map(), "a Map object"],

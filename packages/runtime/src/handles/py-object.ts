@@ -178,7 +178,8 @@ export class PyObject implements Disposable {
   /** The repr. */
   toString(): string {
     if (this.alive) return this.repr();
-    return this.core.closed ? "<handle of a closed runtime>" : "<released handle>";
+    if (this.core.closed) return "<handle of a closed runtime>";
+    return this.#slot === DEAD ? "<released handle>" : "<handle of a deallocated object>";
   }
 
   /** A JS copy of the value: numbers, bigints, strings, arrays, Maps, Sets, plain objects. */
