@@ -1,9 +1,11 @@
 // Every ```ts block of the guides and READMEs is type-checked and, unless tagged `norun`,
-// run with Node as a user would run it; its `// →` lines must appear on stdout in order.
+// run with Node as a user would run it; its `// →` lines must appear on stdout in order, and it
+// must end holding no owned handle (checked by a preloaded module, support/handle-leak-check.ts).
 import { execFile } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join, relative } from "node:path";
+import { pathToFileURL } from "node:url";
 import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
 import { blockPath, type CodeBlock, missingOutput, readBlocks, uncheckedFences } from "./support/code-blocks";
@@ -14,6 +16,8 @@ const require = createRequire(import.meta.url);
 const DIR = join(SCRATCH_DIR, "blocks");
 const blocks: CodeBlock[] = markdownFiles().flatMap((path) => readBlocks(path, ROOT_DIR));
 const fileOf = (block: CodeBlock): string => join(DIR, blockPath(block));
+// Preloaded into every run: a block that ends holding owned handles fails (exit 3).
+const LEAK_CHECK = pathToFileURL(join(DOCS_DIR, "test", "support", "handle-leak-check.ts")).href;
 
 beforeAll(() => {
   rmSync(DIR, { recursive: true, force: true });
@@ -64,6 +68,16 @@ describe("documentation code blocks", () => {
     expect(bad).toEqual([]);
   });
 
+  it("imports sibling modules with the extension nodenext resolution requires", () => {
+    const bare = blocks.flatMap((b) =>
+      [...b.code.matchAll(/from "(\.{1,2}\/[^"]+)"/g)]
+        .map((m) => m[1]!)
+        .filter((spec) => !/\.(js|mjs|cjs|json)$/.test(spec))
+        .map((spec) => `${b.file}:${b.line}: ${spec}`),
+    );
+    expect(bare).toEqual([]);
+  });
+
   it("type-checks every block", async () => {
     const tsc = require.resolve("typescript/bin/tsc");
     const result = await run(process.execPath, [tsc, "-p", join(DIR, "tsconfig.json")], {
@@ -90,7 +104,7 @@ describe("documentation code blocks", () => {
       try {
         ({ stdout } = await run(
           process.execPath,
-          ["--conditions=@pymem/source", "--import", "tsx", fileOf(block)],
+          ["--conditions=@pymem/source", "--import", "tsx", "--import", LEAK_CHECK, fileOf(block)],
           { cwd: DOCS_DIR, timeout: 60_000, maxBuffer: 16 << 20, env: { ...process.env, NO_COLOR: "1" } },
         ));
       } catch (error) {

@@ -70,11 +70,26 @@ async function ensureBuilt(pkg: Pkg): Promise<void> {
   if (stale) await sh("pnpm", ["exec", "tsup"], pkg.dir, 180_000);
 }
 
+/** The `pnpm ... pack` line of getting-started.md's install-from-tarballs steps. */
+function documentedPackCommand(): string {
+  const guide = readFileSync(join(ROOT_DIR, "docs", "getting-started.md"), "utf8");
+  const line = guide
+    .split("\n")
+    .find((l) => /^pnpm -r .* pack --pack-destination "\$PWD\/tarballs"$/.test(l));
+  if (line === undefined) throw new Error("getting-started.md no longer shows how to pack the packages");
+  return line;
+}
+
 beforeAll(async () => {
   mkdirSync(tarballs, { recursive: true });
   mkdirSync(project, { recursive: true });
   for (const pkg of packages) await ensureBuilt(pkg);
-  for (const pkg of packages) await sh("pnpm", ["pack", "--pack-destination", tarballs], pkg.dir);
+  // The packing command getting-started.md documents, run as written (its destination aside).
+  await sh(
+    "sh",
+    ["-c", documentedPackCommand().replace('"$PWD/tarballs"', JSON.stringify(tarballs))],
+    ROOT_DIR,
+  );
   writeFileSync(join(project, "package.json"), JSON.stringify({ name: "pymem-pack-check", private: true }));
   const files = readdirSync(tarballs).map((f) => join(tarballs, f));
   await sh(
@@ -142,6 +157,12 @@ describe.each(packages.map((p) => [p.name, p] as const))("%s from its tarball", 
     const out = await sh(process.execPath, [file], project, 60_000);
     expect(missingOutput(block.expected, out), `${block.file}:${block.line} as ${format}`).toBeUndefined();
   });
+});
+
+it("getting-started.md installs the tarballs it packs, and keeps `pnpm add` for after publishing", () => {
+  const guide = readFileSync(join(ROOT_DIR, "docs", "getting-started.md"), "utf8");
+  expect(guide).toContain('npm install "$PYMEM"/tarballs/*.tgz');
+  expect(guide).toMatch(/Once the packages are published:\n\n```sh\npnpm add @pymem\/runtime\n```/);
 });
 
 it("packs every publishable package", () => {

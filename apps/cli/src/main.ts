@@ -54,6 +54,10 @@ function unknownHelpTopic(program: Command, args: readonly string[]): boolean {
  * ```
  */
 export function main(args: readonly string[], io: CliIo): number {
+  if (args.length === 0) {
+    io.stderr.write(errorLine("no command given (start with: pymem tour; all commands: pymem --help)"));
+    return EXIT_USAGE;
+  }
   const program = createProgram(io);
   try {
     program.parse(unknownHelpTopic(program, args) ? args.slice(1) : args, { from: "user" });

@@ -25,9 +25,6 @@ import { createAllocatorStack, presets, type RuntimeOptions } from "@pymem/runti
 import { UsageError } from "./cli-error";
 import type { Composition } from "./composition";
 
-/** Thresholds a preset without its own uses as the base of `--threshold`. */
-const DEFAULT_THRESHOLDS: readonly number[] = [700, 10, 10];
-
 /** The layers a report reads. */
 export interface MemoryStack {
   /** The heap. */
@@ -83,13 +80,8 @@ export function runtimeOptions(c: Composition): RuntimeOptions {
   if (c.raw !== undefined) options.raw = c.raw;
   if (c.freeLists !== undefined) options.freeLists = c.freeLists;
   if (geometry) options.pymalloc = pymallocConfig(c, base.pymalloc);
-  if (c.threshold !== undefined) {
-    const thresholds = [...(base.gcThresholds ?? DEFAULT_THRESHOLDS)];
-    c.threshold.forEach((t, i) => {
-      thresholds[i] = t;
-    });
-    options.gcThresholds = thresholds;
-  }
+  // Given thresholds only: createRuntime keeps the collector's defaults for omitted ones.
+  if (c.threshold !== undefined) options.gcThresholds = c.threshold;
   return options;
 }
 

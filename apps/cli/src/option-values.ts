@@ -84,17 +84,18 @@ export function parsePositiveNumber(text: string, max: number): number {
 }
 
 /**
- * Parses GC thresholds `a[,b[,c]]`: up to `count` integers from 0 to 2^31 - 1.
+ * Parses GC thresholds `a[,b[,c]]`: 1 to `count` C ints (-2^31 to 2^31 - 1, negatives accepted as
+ * Python's `gc.set_threshold` accepts them).
  * @example parseThresholds("700,10,10", 3) // [700, 10, 10]
  */
 export function parseThresholds(text: string, count: number): number[] {
   const parts = text.split(",");
-  const expected = `Expected 1 to ${count} comma-separated integers from 0 to ${2 ** 31 - 1}, e.g. 700,10,10.`;
+  const expected = `Expected 1 to ${count} comma-separated integers from ${-(2 ** 31)} to ${2 ** 31 - 1}, e.g. 700,10,10.`;
   if (parts.length > count) throw new InvalidArgumentError(expected);
   return parts.map((part) => {
-    if (!/^\d+$/.test(part.trim())) throw new InvalidArgumentError(expected);
+    if (!/^-?\d+$/.test(part.trim())) throw new InvalidArgumentError(expected);
     const value = Number(part.trim());
-    if (value > 2 ** 31 - 1) throw new InvalidArgumentError(expected);
+    if (value > 2 ** 31 - 1 || value < -(2 ** 31)) throw new InvalidArgumentError(expected);
     return value;
   });
 }

@@ -35,13 +35,45 @@ function grownF64(a: Float64Array<ArrayBuffer>, n: number): Float64Array<ArrayBu
 }
 
 function lineError(source: string, line: number, problem: string): UsageError {
-  return new UsageError(`${source}:${line}: ${problem}`);
+  // Control characters of binary junk quoted by JSON.parse's message would break the one line.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: they are what is replaced
+  return new UsageError(`${source}:${line}: ${problem.replace(/[\u0000-\u001f\u007f]/g, "?")}`);
 }
 
-function describe(value: unknown): string {
+/**
+ * A value as the message prints it: the field's own text in the line when there is one (so
+ * `1e400` prints as written, not as JSON's `null` for Infinity), else its JSON, shortened.
+ * Deeply nested values are never stringified recursively.
+ */
+function describe(value: unknown, line = "", field = ""): string {
   if (value === undefined) return "nothing";
-  const text = JSON.stringify(value);
+  if (field !== "" && typeof value === "number") {
+    const token = new RegExp(`"${field}"\\s*:\\s*(-?[0-9][0-9.eE+-]*)`).exec(line);
+    if (token !== null) return shorten(token[1]!);
+  }
+  if (typeof value === "object" && value !== null && nestingDepth(value) > 8) {
+    return Array.isArray(value) ? "a deeply nested array" : "a deeply nested object";
+  }
+  return shorten(JSON.stringify(value));
+}
+
+function shorten(text: string): string {
   return text.length > 40 ? `${text.slice(0, 37)}...` : text;
+}
+
+/** How deep arrays and objects nest in `value`, counted without recursion, up to 9. */
+function nestingDepth(value: object): number {
+  let level: object[] = [value];
+  let depth = 0;
+  while (level.length > 0 && depth <= 8) {
+    depth++;
+    const next: object[] = [];
+    for (const v of level) {
+      for (const child of Object.values(v)) if (typeof child === "object" && child !== null) next.push(child);
+    }
+    level = next;
+  }
+  return depth;
 }
 
 /**
@@ -106,7 +138,7 @@ export function parseTrace(text: string, source: string): Trace {
       throw lineError(
         source,
         lineNumber,
-        `"id" must be an integer from 0 to ${Number.MAX_SAFE_INTEGER}, got ${describe(id)}`,
+        `"id" must be an integer from 0 to ${Number.MAX_SAFE_INTEGER}, got ${describe(id, raw, "id")}`,
       );
     }
     let size = 0;
@@ -116,7 +148,7 @@ export function parseTrace(text: string, source: string): Trace {
         throw lineError(
           source,
           lineNumber,
-          `"size" of ${OP_NAMES[op]} must be an integer from 0 to ${MAX_TRACE_SIZE}, got ${describe(value)}`,
+          `"size" of ${OP_NAMES[op]} must be an integer from 0 to ${MAX_TRACE_SIZE}, got ${describe(value, raw, "size")}`,
         );
       }
       size = value as number;

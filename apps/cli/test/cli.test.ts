@@ -69,11 +69,13 @@ describe("pymem", () => {
     for (const workload of ["churn", "trees", "cycles", "json", "strings"]) expect(help).toContain(workload);
   });
 
-  it("without a command prints the help on stderr and exits 2", () => {
+  it("without a command prints one error line pointing at the tour and --help, exit 2", () => {
     const r = runCli([]);
     expect(r.status).toBe(2);
     expect(r.stdout).toBe("");
-    expect(r.stderr).toContain("Usage: pymem");
+    expect(oneErrorLine(r)).toBe(
+      "pymem: error: no command given (start with: pymem tour; all commands: pymem --help)",
+    );
   });
 
   it("an unknown command is one error line with a suggestion, exit 2", () => {

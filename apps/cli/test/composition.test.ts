@@ -64,7 +64,7 @@ describe("runtimeOptions", () => {
     expect(options.gc).toBe("none");
     expect(options.freeLists).toBe(false);
     expect(options.pymalloc).toMatchObject({ alignment: 8, arenaSize: 262144, poolSize: 8192 });
-    expect(runtimeOptions({ preset: "cpython311", threshold: [100] }).gcThresholds).toEqual([100, 10, 10]);
+    expect(runtimeOptions({ preset: "cpython311", threshold: [100] }).gcThresholds).toEqual([100]);
   });
 
   it("refuses options that cannot apply to the composition", () => {

@@ -56,7 +56,10 @@ describe("numbers", () => {
   it("parses one to three thresholds", () => {
     expect(parseThresholds("700,10,10", 3)).toEqual([700, 10, 10]);
     expect(parseThresholds("100", 3)).toEqual([100]);
-    for (const bad of ["1,2,3,4", "a", "1,,2", "-1", "1.5", "3000000000"]) {
+    // The rule gc.set_threshold and createRuntime follow: C ints, negatives included.
+    expect(parseThresholds("-1", 3)).toEqual([-1]);
+    expect(parseThresholds("-2147483648,0", 3)).toEqual([-2147483648, 0]);
+    for (const bad of ["1,2,3,4", "a", "1,,2", "-", "1.5", "3000000000", "-2147483649"]) {
       expect(() => parseThresholds(bad, 3), bad).toThrow(InvalidArgumentError);
     }
   });

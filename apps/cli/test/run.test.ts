@@ -182,7 +182,7 @@ describe("pymem run errors", () => {
     ],
     [
       ["run", "trees", "--threshold", "700,x"],
-      "option '--threshold <a,b,c>' argument '700,x' is invalid. Expected 1 to 3 comma-separated integers from 0 to 2147483647, e.g. 700,10,10.",
+      "option '--threshold <a,b,c>' argument '700,x' is invalid. Expected 1 to 3 comma-separated integers from -2147483648 to 2147483647, e.g. 700,10,10.",
     ],
     [
       ["run", "trees", "--seed", "-1"],
@@ -226,11 +226,11 @@ describe("pymem run errors", () => {
     ],
     [
       ["run", "trees", "--threshold", "1,2,3,4"],
-      "option '--threshold <a,b,c>' argument '1,2,3,4' is invalid. Expected 1 to 3 comma-separated integers from 0 to 2147483647, e.g. 700,10,10.",
+      "option '--threshold <a,b,c>' argument '1,2,3,4' is invalid. Expected 1 to 3 comma-separated integers from -2147483648 to 2147483647, e.g. 700,10,10.",
     ],
     [
       ["run", "trees", "--threshold", "1,,2"],
-      "option '--threshold <a,b,c>' argument '1,,2' is invalid. Expected 1 to 3 comma-separated integers from 0 to 2147483647, e.g. 700,10,10.",
+      "option '--threshold <a,b,c>' argument '1,,2' is invalid. Expected 1 to 3 comma-separated integers from -2147483648 to 2147483647, e.g. 700,10,10.",
     ],
     [
       ["run", "trees", "--seed", "abc"],

@@ -1,4 +1,5 @@
 // `pymem tour`: the walk's live figures.
+import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import { renderTour } from "../src/tour";
 import { runCli } from "./run-cli";
@@ -44,6 +45,17 @@ describe("pymem tour", () => {
       )!;
     // 2,001 containers with threshold 700: two generation-0 collections, 2001 - 2 * 701 left.
     expect([Number(m[1]), Number(m[2]), Number(m[3])]).toEqual([2001 - 2 * 701, 2, 0]);
+  });
+
+  it("explains python3's extra generation-0 count, and the command it names prints the tour's counts", () => {
+    expect(r.stdout).toContain("generation 0 (604 instead of 599)");
+    const command = /^python3 -c "(.*)"$/m.exec(r.stdout)![1]!;
+    const python = spawnSync("python3", ["-c", command], { encoding: "utf8" });
+    const version = spawnSync("python3", ["-c", "import sys; print(sys.version_info[:2])"], {
+      encoding: "utf8",
+    });
+    if (python.status !== 0 || version.stdout.trim() !== "(3, 11)") return; // no python3.11 here
+    expect(python.stdout.trim()).toBe("(599, 2, 0)");
   });
 
   it("ends with arenas, pools per size class and the heap map", () => {

@@ -45,7 +45,39 @@ export function alignDown(n: number, alignment: number): number {
   return Math.floor(n / alignment) * alignment;
 }
 
-/** Formats an address as CPython prints pointers: `0x` and lower-case hex. */
+/**
+ * Formats an address as CPython prints pointers: `0x` and lower-case hex. A value that is no
+ * address at all (negative, fractional, NaN, too large, not a number) is printed as given.
+ * @example formatAddress(0x1010) // "0x00001010";  formatAddress(-10) // "-10 (not an address)"
+ */
 export function formatAddress(address: Address): string {
-  return `0x${address.toString(16).padStart(8, "0")}`;
+  if (typeof address === "number" && Number.isInteger(address) && address >= 0 && address < MAX_HEAP_BYTES) {
+    return `0x${address.toString(16).padStart(8, "0")}`;
+  }
+  return `${formatValue(address)} (not an address)`;
+}
+
+/**
+ * Prints a value given where a number was expected, faithfully: `-10`, `NaN`, `1.8`,
+ * `Infinity`, `10n` for a bigint, `"12"` for a string, `undefined`.
+ */
+export function formatValue(value: unknown): string {
+  switch (typeof value) {
+    case "bigint":
+      return `${value}n`;
+    case "string":
+      return JSON.stringify(value);
+    case "symbol":
+      return value.toString();
+    case "object":
+      return value === null
+        ? "null"
+        : Array.isArray(value)
+          ? `[${value.map(formatValue).join(", ")}]`
+          : "an object";
+    case "function":
+      return "a function";
+    default:
+      return Object.is(value, -0) ? "-0" : String(value);
+  }
 }

@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { type Address, formatAddress } from "./address";
+import { type Address, formatAddress, formatValue } from "./address";
 
 /**
  * Base class of every pymem error except {@link SizeError} (which is a `RangeError`).
@@ -170,7 +170,9 @@ export class ConfigurationError extends PymemError {
   /** Name of the offending option. */
   readonly option: string;
   constructor(option: string, expected: string, actual: unknown) {
-    super(`invalid configuration ${option} = ${String(actual)}: expected ${expected}`);
+    super(
+      `invalid configuration ${option} = ${typeof actual === "string" ? actual : formatValue(actual)}: expected ${expected}`,
+    );
     this.option = option;
   }
 }
@@ -193,7 +195,7 @@ export class SizeError extends RangeError {
   /** The offending value. */
   readonly size: number;
   constructor(size: number, what: string, expected: string) {
-    super(`invalid ${what} ${String(size)}: expected ${expected}`);
+    super(`invalid ${what} ${formatValue(size)}: expected ${expected}`);
     this.name = "SizeError";
     this.size = size;
   }

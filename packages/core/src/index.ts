@@ -1,5 +1,13 @@
 export type { Address } from "./address";
-export { alignDown, alignUp, formatAddress, isPowerOfTwo, MAX_HEAP_BYTES, NULL } from "./address";
+export {
+  alignDown,
+  alignUp,
+  formatAddress,
+  formatValue,
+  isPowerOfTwo,
+  MAX_HEAP_BYTES,
+  NULL,
+} from "./address";
 export type { Allocator, AllocatorStats } from "./allocator";
 export { emptyCallCounts } from "./allocator";
 export type { ArrayBufferHeapOptions } from "./array-buffer-heap";

@@ -13,6 +13,7 @@
  * @module
  */
 import { BaseHeap, resolveHeapSizes } from "./base-heap";
+import { ConfigurationError } from "./errors";
 import type { HeapOptions } from "./heap";
 
 type GrowableSharedArrayBuffer = SharedArrayBuffer & { grow(n: number): void; growable: boolean };
@@ -32,6 +33,13 @@ export class SharedArrayBufferHeap extends BaseHeap {
   constructor(options: HeapOptions = {}) {
     const { initial, max } = resolveHeapSizes(options, 8);
     super(max, 8);
+    if (typeof SharedArrayBuffer === "undefined") {
+      throw new ConfigurationError(
+        "heap",
+        'a platform with SharedArrayBuffer (Node, or a cross-origin isolated page); use "array-buffer" here',
+        '"shared-array-buffer"',
+      );
+    }
     let shared: SharedArrayBuffer;
     try {
       shared = new (

@@ -83,10 +83,13 @@ export class TypeRegistry {
 
   /**
    * Registers a type and returns its id (1, 2, ...).
-   * @throws ConfigurationError for a duplicate name, a finalizer on a non-container type or bad sizes
+   * @param allowSameName - accept a name already registered (Python classes may share a name;
+   *   {@link TypeRegistry.idOf} keeps answering with the first)
+   * @throws ConfigurationError for a duplicate name (unless allowed), a finalizer on a
+   *   non-container type or bad sizes
    */
-  register(type: TypeInfo): number {
-    if (this.ids.has(type.name))
+  register(type: TypeInfo, allowSameName = false): number {
+    if (!allowSameName && this.ids.has(type.name))
       throw new ConfigurationError("type.name", "a name not registered yet", type.name);
     if (!(Number.isInteger(type.basicSize) && type.basicSize > 0)) {
       throw new ConfigurationError(`${type.name}.basicSize`, "a positive integer", type.basicSize);
@@ -103,7 +106,7 @@ export class TypeRegistry {
     }
     const id = this.types.length;
     this.types.push(type);
-    this.ids.set(type.name, id);
+    if (!this.ids.has(type.name)) this.ids.set(type.name, id);
     if (id >= this.containerFlags.length) {
       const grown = new Uint8Array(this.containerFlags.length * 2);
       grown.set(this.containerFlags);

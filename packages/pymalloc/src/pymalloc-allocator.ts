@@ -281,7 +281,7 @@ export class PymallocAllocator implements Allocator {
    */
   malloc(size: number): Address {
     let address: Address;
-    if ((size | 0) === size && size > 0 && size <= this.threshold) {
+    if (typeof size === "number" && (size | 0) === size && size > 0 && size <= this.threshold) {
       address = this.checked === true ? this.checkedSmallAlloc(size) : this.smallAlloc(size);
     } else {
       address = this.rawMalloc(size);

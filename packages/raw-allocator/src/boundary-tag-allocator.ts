@@ -174,7 +174,7 @@ export abstract class BoundaryTagAllocator implements Allocator {
   // ---- Allocator ------------------------------------------------------------------------
 
   malloc(size: number): Address {
-    if (size >>> 0 !== size) throw sizeError(size, "size");
+    if (typeof size !== "number" || size >>> 0 !== size) throw sizeError(size, "size");
     const p = size < this.largeThreshold ? this.allocateSmall(size) : this.allocateLarge(size);
     this.mallocCalls++;
     const hooks = this.hooks;
@@ -186,8 +186,8 @@ export abstract class BoundaryTagAllocator implements Allocator {
   }
 
   calloc(count: number, size: number): Address {
-    if (count >>> 0 !== count) throw sizeError(count, "calloc count");
-    if (size >>> 0 !== size) throw sizeError(size, "calloc element size");
+    if (typeof count !== "number" || count >>> 0 !== count) throw sizeError(count, "calloc count");
+    if (typeof size !== "number" || size >>> 0 !== size) throw sizeError(size, "calloc element size");
     const total = count * size;
     if (total > MAX_REQUEST) {
       throw new SizeError(total, `calloc size ${count} * ${size}`, `a product of at most ${MAX_REQUEST}`);
@@ -210,7 +210,7 @@ export abstract class BoundaryTagAllocator implements Allocator {
   }
 
   realloc(address: Address, size: number): Address {
-    if (size >>> 0 !== size) throw sizeError(size, "size");
+    if (typeof size !== "number" || size >>> 0 !== size) throw sizeError(size, "size");
     if (address === 0) {
       const q = size < this.largeThreshold ? this.allocateSmall(size) : this.allocateLarge(size);
       this.reallocCalls++;

@@ -9,7 +9,7 @@
  *  raw           tlsf  first-fit                        (one empty region kept mapped)
  *  objectDomain  pymalloc (ctx.pymalloc)  raw (the raw allocator itself)
  *  refcount      immediate  deferred
- *  gc            generational (ctx.thresholds)  mark-sweep (ctx.thresholds[0])  none
+ *  gc            generational  mark-sweep  none       (thresholds set after, by threshold-rule.ts)
  * ```
  *
  * @module
@@ -33,7 +33,10 @@ import {
  */
 const RETAIN_EMPTY_REGIONS = 1;
 
-/** What every built-in collector reads from the context. */
+/**
+ * What every built-in collector reads from the context (its thresholds are set by
+ * `createRuntime` once it is built, by the one threshold rule).
+ */
 function collectorOptions(ctx: CollectorContext): CollectorOptions {
   const { thresholds: _thresholds, onUnraisable, ...base } = ctx;
   return onUnraisable === undefined ? base : { ...base, onUnraisable };
@@ -101,28 +104,12 @@ strategies.register("refcount", "deferred", (ctx) => new DeferredRefcount(ctx), 
   description: "deallocate at safe points",
 });
 
-strategies.register(
-  "gc",
-  "generational",
-  (ctx) =>
-    createCollector("generational", {
-      ...collectorOptions(ctx),
-      ...(ctx.thresholds === undefined ? {} : { thresholds: ctx.thresholds }),
-    }),
-  { description: "CPython's three-generation collector" },
-);
-strategies.register(
-  "gc",
-  "mark-sweep",
-  (ctx) =>
-    createCollector("mark-sweep", {
-      ...collectorOptions(ctx),
-      ...(ctx.thresholds === undefined || ctx.thresholds.length === 0
-        ? {}
-        : { threshold: ctx.thresholds[0]! }),
-    }),
-  { description: "tracing from the roots, one generation" },
-);
+strategies.register("gc", "generational", (ctx) => createCollector("generational", collectorOptions(ctx)), {
+  description: "CPython's three-generation collector",
+});
+strategies.register("gc", "mark-sweep", (ctx) => createCollector("mark-sweep", collectorOptions(ctx)), {
+  description: "tracing from the roots, one generation",
+});
 strategies.register("gc", "none", (ctx) => createCollector("none", collectorOptions(ctx)), {
   description: "no cycle collection: cycles leak",
 });

@@ -50,16 +50,19 @@ import {
 } from "@pymem/core";
 import type { UntrackRules } from "@pymem/gc-generational";
 import { DictKeysFreeList, InternTable, SmallIntCache } from "@pymem/object-allocators";
+import { PymallocAllocator } from "@pymem/pymalloc";
 import { WeakrefTable } from "@pymem/refcount";
 import { strategies } from "./builtin-strategies";
 import { directAllocation } from "./builtin-type";
 import { type RuntimeConfig, resolveRuntimeConfig } from "./config";
 import { RuntimeGc } from "./gc-facade";
+import { checkPymallocHeap } from "./heap-minimum";
 import { ObjectSpace } from "./object-space";
 import type { ObjectAllocatorContext, PartsOf, RuntimeOptions, RuntimeParts } from "./options";
 import { Runtime } from "./runtime";
 import { RuntimeCore } from "./runtime-core";
 import { SysModule } from "./sys-module";
+import { checkThresholds, thresholdCount } from "./threshold-rule";
 import { Tracemalloc } from "./tracemalloc";
 import { TracingAllocator } from "./tracing-allocator";
 
@@ -103,8 +106,8 @@ function makeLayout(options: RuntimeOptions): ObjectLayout {
  * Builds the allocator layers of a composition — heap, page provider, raw allocator, object
  * domain — exactly as {@link createRuntime} does, without the object model (what a trace
  * replay runs on).
- * @throws ConfigurationError for an unknown strategy name, an invalid tunable, or parts over
- * different heaps
+ * @throws ConfigurationError for an unknown strategy name, an invalid tunable, parts over
+ * different heaps, or a heap too small for pymalloc's first arena
  * @example
  * ```ts
  * const stack = createAllocatorStack({ ...presets.classic, raw: "first-fit" });
@@ -130,6 +133,7 @@ export function createAllocatorStack(options: RuntimeOptions = {}): AllocatorSta
     checked,
     pymalloc: options.pymalloc ?? "cpython311",
   });
+  if (objectDomain instanceof PymallocAllocator) checkPymallocHeap(heap, objectDomain.config.arenaSize);
   if (objectDomain.heap !== heap || raw.heap !== heap || pages.heap !== heap) {
     throw new ConfigurationError("heap", "every part over the runtime's heap", "a part over another heap");
   }
@@ -297,7 +301,9 @@ function untrackRules(space: ObjectSpace, core: RuntimeCore): UntrackRules {
  * The cycle collector, told of container allocations and deallocations by the object space
  * alone (the one path: the refcount strategy is given no collector). Generation 0 counts
  * memory taken from and returned to the object domain, which only the object space sees
- * (free-list hits count neither way).
+ * (free-list hits count neither way). Thresholds given in the options follow one rule
+ * (threshold-rule.ts) for every collector, built-in or registered: checked against the
+ * collector's generation count, then set over its defaults as `gc.set_threshold` sets them.
  */
 function attachCollector(
   options: RuntimeOptions,
@@ -321,6 +327,11 @@ function attachCollector(
     thresholds: options.gcThresholds,
     onUnraisable: options.onUnraisable,
   });
+  const thresholds = options.gcThresholds;
+  if (thresholds !== undefined) {
+    const given = checkThresholds(thresholds, thresholdCount(collector), "gcThresholds", collector.name);
+    collector.setThreshold(...given);
+  }
   space.collector = collector;
   return collector;
 }

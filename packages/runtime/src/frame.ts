@@ -42,6 +42,7 @@ export class Frame implements Disposable {
 
   /** Use `rt.frame()`. */
   constructor(core: RuntimeCore, name: string) {
+    core.checkOpen("a new frame");
     this.core = core;
     this.name = name;
     core.frames.add(this);
@@ -53,7 +54,10 @@ export class Frame implements Disposable {
   }
 
   private check(): void {
-    if (!this.open) throw new InvalidPointerError(0, `an open frame; frame "${this.name}" was released`);
+    if (!this.open) {
+      this.core.checkOpen(`frame "${this.name}"`);
+      throw new InvalidPointerError(0, `an open frame; frame "${this.name}" was released`);
+    }
   }
 
   /**

@@ -16,6 +16,7 @@ import type { Address } from "@pymem/core";
 import { GcModule, type GcModuleOptions } from "@pymem/gc-generational";
 import { PyObject } from "./handles/py-object";
 import type { RuntimeCore } from "./runtime-core";
+import { checkThresholds, thresholdCount } from "./threshold-rule";
 
 /** An object given by handle or by address. */
 export type ObjectRef = PyObject | Address;
@@ -52,6 +53,19 @@ export class RuntimeGc extends GcModule {
     const found = super.collect(generation);
     if (generation === 2 && this.collector.generationCount < 3) this.core.clearFreeLists();
     return found;
+  }
+
+  /**
+   * `gc.set_threshold(threshold0, [threshold1, [threshold2]])`, by the rule `createRuntime`'s
+   * `gcThresholds` follows: 1 to N C ints for a collector of N generations (none for the
+   * collector that never collects), omitted ones kept.
+   * @throws ConfigurationError for more values than the collector has generations, or a value
+   *   that is not a C int; the thresholds are then unchanged
+   */
+  override set_threshold(threshold0: number, ...rest: number[]): void {
+    const c = this.collector;
+    const values = checkThresholds([threshold0, ...rest], thresholdCount(c), "gc.set_threshold", c.name);
+    super.set_threshold(values[0]!, ...values.slice(1));
   }
 
   /** Whether the object is tracked (false for atomic objects). */

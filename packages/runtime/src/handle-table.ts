@@ -70,6 +70,13 @@ export class HandleTable {
     return this.addresses[slot]!;
   }
 
+  /** Frees every slot (without touching the objects they held). */
+  clear(): void {
+    this.addresses.fill(0);
+    this.freeCount = 0;
+    this.next = 0;
+  }
+
   /** Calls `visit` with the address of every slot in use. */
   forEach(visit: Visit): void {
     const addresses = this.addresses;

@@ -63,6 +63,7 @@ export {
   XXPRIME_2,
   XXPRIME_5,
 } from "./hash";
+export { ObjectSerials } from "./object-serials";
 export type { BuiltinTypeIds } from "./object-space";
 export { ObjectSpace } from "./object-space";
 export type {
@@ -106,6 +107,7 @@ export type { PythonExceptionName } from "./python-error";
 export { PythonError } from "./python-error";
 export type { AllocatorFactory, RuntimeStats } from "./runtime";
 export { Runtime } from "./runtime";
+export { RuntimeClosedError } from "./runtime-closed-error";
 export { RuntimeCore } from "./runtime-core";
 export type { BlockVisit, JsValue, RuntimeType, TypeContext, TypeKind } from "./runtime-type";
 export { BaseType } from "./runtime-type";
@@ -157,3 +159,4 @@ export type { FieldLayout } from "./types/struct-type";
 export { StructType } from "./types/struct-type";
 export { TupleType } from "./types/tuple-type";
 export { WeakrefKind } from "./types/weakref-kind";
+export { CONVERSION_DEPTH_LIMIT, checkConvertible, describeJsValue } from "./value-check";

@@ -39,6 +39,7 @@ import {
 import type { FreeListPolicy } from "./builtin-type";
 import type { BuiltinTypeMap } from "./builtin-types";
 import type { RuntimeConfig } from "./config";
+import { ObjectSerials } from "./object-serials";
 import type { RuntimeType } from "./runtime-type";
 import type { TracingAllocator } from "./tracing-allocator";
 import type { FloatType } from "./types/float-type";
@@ -73,6 +74,8 @@ export class ObjectSpace {
   readonly types: TypeRegistry;
   /** Object-model tunables. */
   readonly config: RuntimeConfig;
+  /** Allocation serials of live objects (what tells a handle its object died). */
+  readonly serials: ObjectSerials;
   /** Object allocators by type id. */
   readonly allocators: ObjectAllocator[] = [];
   /** Runtime types by type id. */
@@ -109,6 +112,7 @@ export class ObjectSpace {
     this.types = types;
     this.headers = new ObjectHeaders(mem.heap, layout);
     this.gc = new GcList(mem.heap, layout);
+    this.serials = new ObjectSerials(layout.wordSize === 8 ? 4 : 3, mem.heap.byteLength);
   }
 
   /** The heap (its views change when it grows: read them after any allocation). */
@@ -116,9 +120,12 @@ export class ObjectSpace {
     return this.mem.heap;
   }
 
-  /** Registers a runtime type; returns its id. Its object allocator is set with {@link ObjectSpace.setAllocator}. */
-  register(type: RuntimeType): number {
-    const id = this.types.register(type);
+  /**
+   * Registers a runtime type; returns its id. Its object allocator is set with
+   * {@link ObjectSpace.setAllocator}. `allowSameName` accepts a name in use (Python classes).
+   */
+  register(type: RuntimeType, allowSameName = false): number {
+    const id = this.types.register(type, allowSameName);
     this.adopt(id, type);
     return id;
   }
@@ -193,20 +200,25 @@ export class ObjectSpace {
    * Memory for a fresh object of type `typeId`: refcount 1, header set, the rest zeroed,
    * untracked. A container whose memory came from the domain (not from a free list) counts
    * towards generation 0, which may run an automatic collection before this returns (the new
-   * object is not tracked yet, so the collection cannot see it).
+   * object is not tracked yet, so the collection cannot see it). A non-negative
+   * `requestedBytes` is the size tracemalloc records when it differs from the allocator's
+   * word-rounded one (CPython's str, bytes and multi-digit int allocations are not rounded).
    * @throws MemoryError when memory is exhausted; nothing changes
    */
-  newObject(typeId: number, itemCount = 0): Address {
+  newObject(typeId: number, itemCount = 0, requestedBytes = -1): Address {
     const mem = this.mem;
     const previous = mem.currentType;
     mem.currentType = typeId;
+    mem.requestedSize = requestedBytes;
     const fromDomain = mem.allocations;
     let obj: Address;
     try {
       obj = this.allocators[typeId]!.allocate(itemCount);
     } finally {
       mem.currentType = previous;
+      mem.requestedSize = -1;
     }
+    this.serials.born(obj);
     if (this.noteAllocated !== null) this.noteAllocated(obj);
     if (this.types.containerFlags[typeId] === 1 && mem.allocations !== fromDomain)
       this.collector.onAllocate();
@@ -220,6 +232,7 @@ export class ObjectSpace {
   releaseObject(obj: Address, typeId: number): void {
     const mem = this.mem;
     const toDomain = mem.frees;
+    this.serials.died(obj);
     this.allocators[typeId]!.release(obj);
     if (this.types.containerFlags[typeId] === 1 && mem.frees !== toDomain) this.collector.onDeallocate();
   }

@@ -158,7 +158,10 @@ export interface CollectorContext {
   readonly maybeUntrack: UntrackRules;
   /** Empties the free lists (call after a full collection, as CPython 3.11 does). */
   readonly clearFreeLists: () => void;
-  /** Thresholds from the options, if any. */
+  /**
+   * Thresholds from the options, if any. `createRuntime` sets them on the collector the
+   * factory returns, by the rule `gc.set_threshold` follows (a factory need not read them).
+   */
   readonly thresholds: readonly number[] | undefined;
   /** Where errors of finalizers and callbacks go. */
   readonly onUnraisable: UnraisableHook | undefined;
@@ -254,7 +257,10 @@ export interface RuntimeOptions {
    */
   readonly heap?: HeapSlot;
   /**
-   * Initial and maximum size of a heap created by kind.
+   * Initial and maximum size of a heap created by kind. With a pymalloc object domain the
+   * maximum must be at least two arenas' worth (2 MiB for cpython311's 1 MiB arenas, 512 KiB
+   * for classic's 256 KiB): one arena, aligned to its size, above the raw region; a smaller
+   * one is a ConfigurationError naming the minimum.
    * @defaultValue 1 MiB initial, 1 GiB maximum
    */
   readonly heapOptions?: HeapOptions;
@@ -306,8 +312,12 @@ export interface RuntimeOptions {
    */
   readonly gc?: GcSlot;
   /**
-   * Collection thresholds (generational: three; mark-sweep: the first is its threshold).
-   * @defaultValue [700, 10, 10]
+   * Collection thresholds, by the rule `gc.set_threshold` and the CLI's `--threshold` follow:
+   * 1 to N integers (C ints; 0 turns a generation's automatic collection off, negatives are
+   * accepted as in Python), N being 3 for "generational", 1 for "mark-sweep"; "none" takes
+   * none. They set the thresholds from the youngest generation on, omitted ones keep the
+   * collector's defaults; more than N is a ConfigurationError, never silently ignored.
+   * @defaultValue the collector's: [700, 10, 10] (generational), [700] (mark-sweep)
    */
   readonly gcThresholds?: readonly number[];
   /**

@@ -34,6 +34,8 @@ import { HandleTable } from "./handle-table";
 import { BORROWED_SLOT, PyObject, type PyValue } from "./handles/py-object";
 import { PyWeakref } from "./handles/py-weakref";
 import type { ObjectSpace } from "./object-space";
+import { PythonError } from "./python-error";
+import { RuntimeClosedError } from "./runtime-closed-error";
 import type { JsValue, RuntimeType, TypeContext } from "./runtime-type";
 import type { BytesType } from "./types/bytes-type";
 import type { DictType } from "./types/dict-type";
@@ -45,6 +47,7 @@ import type { SetType } from "./types/set-type";
 import { SSTATE_INTERNED_MORTAL, type StrType } from "./types/str-type";
 import type { TupleType } from "./types/tuple-type";
 import { WeakrefKind } from "./types/weakref-kind";
+import { CONVERSION_DEPTH_LIMIT, checkConvertible, describeJsValue } from "./value-check";
 
 /** Strings the compiler interns as constants: ASCII letters, digits and underscores (all_name_chars). */
 const NAME_CHARS = /^[A-Za-z0-9_]+$/;
@@ -98,6 +101,12 @@ export class RuntimeCore implements RootProvider, TypeContext {
   keysFreeList!: DictKeysFreeList;
   /** Objects being stored: roots until the store completes. */
   private temps: Address[] = [];
+  /** Whether the runtime was closed (every later call raises RuntimeClosedError). */
+  closed = false;
+  /** Arrays being converted inside an outer conversion (already checked as a whole). */
+  private nestedConversions = 0;
+  /** Depth of the repr() and toJS() walks under way. */
+  private walkDepth = 0;
 
   /** Registers the builtin type table, then `extraTypes` (another package's builtin types). */
   constructor(space: ObjectSpace, extraTypes: readonly BuiltinTypeEntry[] = []) {
@@ -132,9 +141,12 @@ export class RuntimeCore implements RootProvider, TypeContext {
     return type;
   }
 
-  /** Registers a type with the handle class of its instances; returns its id. */
-  registerType(type: RuntimeType, handle: HandleConstructor): number {
-    const id = this.space.register(type);
+  /**
+   * Registers a type with the handle class of its instances; returns its id.
+   * `allowSameName` accepts a name in use (Python classes).
+   */
+  registerType(type: RuntimeType, handle: HandleConstructor, allowSameName = false): number {
+    const id = this.space.register(type, allowSameName);
     this.handleClasses[id] = handle;
     return id;
   }
@@ -148,6 +160,23 @@ export class RuntimeCore implements RootProvider, TypeContext {
     if (id === undefined)
       throw new ConfigurationError("builtin", "the name of a registered builtin type", name);
     return this.space.kinds[id] as BuiltinTypeMap[K];
+  }
+
+  /**
+   * Throws when the runtime was closed.
+   * @throws RuntimeClosedError naming `operation`
+   */
+  checkOpen(operation: string): void {
+    if (this.closed) throw new RuntimeClosedError(operation);
+  }
+
+  /**
+   * Checks that `value` converts (see {@link checkConvertible}) before anything is allocated.
+   * @throws PythonError TypeError or RecursionError, InvalidPointerError, RuntimeClosedError
+   */
+  checkValue(value: PyValue): void {
+    if (this.closed) throw new RuntimeClosedError("a conversion");
+    checkConvertible(value, this);
   }
 
   /** Records the weak reference table (whose type registered itself). */
@@ -216,7 +245,7 @@ export class RuntimeCore implements RootProvider, TypeContext {
   /**
    * A new reference for a JS value (see the module comment for the conversions).
    * @throws InvalidPointerError for a handle of another runtime or a released handle
-   * @throws TypeError for a value that has no Python counterpart
+   * @throws PythonError TypeError for a value that has no Python counterpart
    */
   newRef(value: PyValue): Address {
     const space = this.space;
@@ -251,8 +280,15 @@ export class RuntimeCore implements RootProvider, TypeContext {
       return a;
     }
     if (value instanceof Uint8Array) return this.bytesType.create(value);
-    if (Array.isArray(value)) return this.listOf(value);
-    throw new TypeError(`cannot convert ${Object.prototype.toString.call(value)} to a Python object`);
+    if (Array.isArray(value)) {
+      this.nestedConversions++;
+      try {
+        return this.listOf(value);
+      } finally {
+        this.nestedConversions--;
+      }
+    }
+    throw new PythonError("TypeError", `cannot convert ${describeJsValue(value)} to a Python object`);
   }
 
   /**
@@ -287,6 +323,7 @@ export class RuntimeCore implements RootProvider, TypeContext {
    * moves owned handles in. On failure every reference is dropped and the handles stay usable.
    */
   withRefs(values: readonly PyValue[], make: (refs: Address[]) => Address): Address {
+    if (this.nestedConversions === 0) this.checkValue(values);
     const mark = this.temps.length;
     const refs: Address[] = [];
     try {
@@ -312,6 +349,8 @@ export class RuntimeCore implements RootProvider, TypeContext {
    * operation is called on, which stays usable.
    */
   store(value: PyValue, put: (ref: Address) => void, receiver?: PyObject): void {
+    if (receiver !== undefined) void receiver.address;
+    this.checkValue(value);
     const ref = this.newRef(value);
     const mark = this.temps.length;
     this.temps.push(ref);
@@ -328,6 +367,9 @@ export class RuntimeCore implements RootProvider, TypeContext {
 
   /** A store of two values (a dict entry). */
   store2(a: PyValue, b: PyValue, put: (refA: Address, refB: Address) => void, receiver?: PyObject): void {
+    if (receiver !== undefined) void receiver.address;
+    this.checkValue(a);
+    this.checkValue(b);
     const refA = this.newRef(a);
     const mark = this.temps.length;
     this.temps.push(refA);
@@ -353,8 +395,12 @@ export class RuntimeCore implements RootProvider, TypeContext {
     if (b instanceof PyObject && b !== receiver) b.transfer();
   }
 
-  /** Calls `use` with an address for `value` that stays valid during the call (a handle's own, or a temporary object). */
-  withRef<R>(value: PyValue, use: (ref: Address) => R): R {
+  /**
+   * Calls `use` with an address for `value` that stays valid during the call (a handle's own,
+   * or a temporary object). `receiver`, the handle the operation is called on, is checked first.
+   */
+  withRef<R>(value: PyValue, use: (ref: Address) => R, receiver?: PyObject): R {
+    if (receiver !== undefined) void receiver.address;
     if (value instanceof PyObject) {
       if (value.runtimeCore !== this) {
         throw new InvalidPointerError(
@@ -364,6 +410,7 @@ export class RuntimeCore implements RootProvider, TypeContext {
       }
       return use(value.address);
     }
+    this.checkValue(value);
     const ref = this.newRef(value);
     const mark = this.temps.length;
     this.temps.push(ref);
@@ -402,6 +449,16 @@ export class RuntimeCore implements RootProvider, TypeContext {
     return this.own(obj);
   }
 
+  /** Drops the reference of every owned handle still in the table (closing the runtime). */
+  releaseAllHandles(): void {
+    const held: Address[] = [];
+    this.handles.forEach((a) => {
+      held.push(a);
+    });
+    this.handles.clear();
+    for (let i = held.length - 1; i >= 0; i--) this.space.decref(held[i]!);
+  }
+
   /** Releases an owned handle's slot and its reference. */
   releaseSlot(slot: number): void {
     this.space.decref(this.handles.release(slot));
@@ -409,14 +466,42 @@ export class RuntimeCore implements RootProvider, TypeContext {
 
   // --- Python-level views ----------------------------------------------------------------------
 
-  /** Python `repr()` of `obj`. */
+  /**
+   * Python `repr()` of `obj`.
+   * @throws PythonError RecursionError for objects nested deeper than the recursion limit
+   */
   repr(obj: Address, seen: Set<Address> = new Set()): string {
-    return this.space.kindOf(obj).repr(obj, seen, this);
+    if (this.walkDepth >= CONVERSION_DEPTH_LIMIT) {
+      throw new PythonError(
+        "RecursionError",
+        "maximum recursion depth exceeded while getting the repr of an object",
+      );
+    }
+    this.walkDepth++;
+    try {
+      return this.space.kindOf(obj).repr(obj, seen, this);
+    } finally {
+      this.walkDepth--;
+    }
   }
 
-  /** JS value of `obj`. */
+  /**
+   * JS value of `obj`.
+   * @throws PythonError RecursionError for objects nested deeper than the recursion limit
+   */
   toJS(obj: Address, seen: Map<Address, JsValue> = new Map()): JsValue {
-    return this.space.kindOf(obj).toJS(obj, seen, this);
+    if (this.walkDepth >= CONVERSION_DEPTH_LIMIT) {
+      throw new PythonError(
+        "RecursionError",
+        "maximum recursion depth exceeded while converting an object to a JS value",
+      );
+    }
+    this.walkDepth++;
+    try {
+      return this.space.kindOf(obj).toJS(obj, seen, this);
+    } finally {
+      this.walkDepth--;
+    }
   }
 
   /** Every object JS code holds: owned handles, open frames' variables, values being stored, `gc.garbage`. */

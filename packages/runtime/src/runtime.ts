@@ -25,6 +25,7 @@ import { type AccountingReport, accountReachable } from "./accounting";
 import type { BuiltinTypeEntry } from "./builtin-type";
 import type { RuntimeConfig } from "./config";
 import { defineType, type TypeDefinition, type TypeSpec } from "./define-type";
+import { bindDetached } from "./detached-methods";
 import { Frame } from "./frame";
 import { type FunctionBody, PyFunction } from "./function";
 import type { RuntimeGc } from "./gc-facade";
@@ -86,6 +87,10 @@ export type AllocatorFactory = (ctx: ObjectAllocatorContext) => ObjectAllocator;
  * rt.sys.getrefcount(f.get("a")); // 3
  * rt.sys.getsizeof(f.get("a"));   // 88
  * ```
+ *
+ * Methods work taken off their object, as Python's module functions do
+ * (`const { getsizeof } = rt.sys`, `const { list } = rt`). After {@link Runtime.close}, every
+ * call on the runtime, its modules, frames and handles raises {@link RuntimeClosedError}.
  */
 export class Runtime<P extends RuntimeParts = RuntimeParts> implements RootProvider, Disposable {
   /** The parts the runtime was composed from. */
@@ -120,6 +125,11 @@ export class Runtime<P extends RuntimeParts = RuntimeParts> implements RootProvi
     this.config = core.space.config;
     this.allocatorFactory = allocatorFactory;
     this.globals = new Frame(core, "<module>");
+    const guard = (operation: string) => core.checkOpen(operation);
+    bindDetached(this, "rt", guard, ["close"]);
+    bindDetached(this.sys, "sys", guard);
+    bindDetached(this.gc, "gc", guard);
+    bindDetached(this.tracemalloc, "tracemalloc", guard);
   }
 
   /** The object layout. */
@@ -129,6 +139,7 @@ export class Runtime<P extends RuntimeParts = RuntimeParts> implements RootProvi
 
   /** A borrowed handle to `None`. */
   get None(): PyObject {
+    this.core.checkOpen("rt.None");
     return this.core.borrow(this.core.space.none);
   }
 
@@ -244,8 +255,8 @@ export class Runtime<P extends RuntimeParts = RuntimeParts> implements RootProvi
   }
 
   /**
-   * A new class (its own type, with CPython 3.11's inline attribute values).
-   * @throws ConfigurationError when a type of that name exists already
+   * A new class (its own type, with CPython 3.11's inline attribute values). As in Python,
+   * two classes may share a name; they stay distinct types.
    */
   defineClass(name: string, options: ClassOptions = {}): PyClass {
     const core = this.core;
@@ -260,7 +271,7 @@ export class Runtime<P extends RuntimeParts = RuntimeParts> implements RootProvi
       name,
       this.config.sharedKeysMaxSize,
     );
-    this.installAllocator(core.registerType(type, PyInstance));
+    this.installAllocator(core.registerType(type, PyInstance, true));
     return new PyClass(core, type);
   }
 
@@ -349,9 +360,20 @@ export class Runtime<P extends RuntimeParts = RuntimeParts> implements RootProvi
     return this.core.borrow(address);
   }
 
-  /** Converts a JS value to an object (an owned handle). */
+  /**
+   * Converts a JS value to an object (an owned handle). It follows the discipline of every
+   * store: an owned handle given here is moved into the result (it becomes unusable, the
+   * result holds its reference); a borrowed handle gets a new reference; a JS value is
+   * converted (see {@link RuntimeCore.newRef}).
+   * @throws PythonError TypeError for a value with no Python counterpart (`undefined`, `{}`,
+   *   a symbol), RecursionError for an array that contains itself or nests too deep
+   */
   value(value: PyValue): PyObject {
-    return this.core.own(this.core.newRef(value));
+    const core = this.core;
+    core.checkValue(value);
+    const result = core.own(core.newRef(value));
+    if (value instanceof PyObject) value.transfer();
+    return result;
   }
 
   /** A safe point: runs deallocations a deferred refcount strategy postponed. */
@@ -393,10 +415,27 @@ export class Runtime<P extends RuntimeParts = RuntimeParts> implements RootProvi
     this.core.forEachRoot(visit);
   }
 
-  /** Releases every open frame, the module frame included (handles stay as they are). */
+  /**
+   * Closes the runtime: releases every open frame (the module frame included) and every owned
+   * handle, collects what cycles remain, empties the free lists — so that the memory goes back
+   * to the page provider — and then refuses every further call on the runtime, its modules,
+   * frames and handles with {@link RuntimeClosedError} (releasing a handle stays a no-op).
+   * Closing twice does nothing; `using rt = createRuntime()` closes at the end of the block.
+   */
   close(): void {
-    for (const frame of [...this.core.frames].reverse()) frame.release();
+    const core = this.core;
+    if (core.closed) return;
+    for (const frame of [...core.frames].reverse()) frame.release();
+    core.releaseAllHandles();
     this.flush();
+    const collector = this.parts.collector;
+    if (collector.generationCount > 0) {
+      collector.collect(collector.generationCount - 1);
+      this.flush();
+    }
+    core.clearFreeLists();
+    core.closed = true;
+    core.space.serials.clear();
   }
 
   /** `using` support: {@link Runtime.close}. */

@@ -80,19 +80,16 @@ export class SysModule {
   }
 
   /**
-   * `sys._debugmallocstats()`: pymalloc's arena, pool and size-class report followed by the
-   * free-list lines, as CPython 3.11 writes them to stderr — returned as text here. When the
-   * object domain is not pymalloc, a one-line summary of it comes first instead.
+   * `sys._debugmallocstats()`: CPython 3.11's text, line for line, returned here instead of
+   * written to stderr — pymalloc's arena, pool and size-class report and a blank line (as
+   * `sys._debugmallocstats` adds after it), then the free-list lines. When the object domain
+   * is not pymalloc (debug hooks over pymalloc still are), only the free-list lines remain, as
+   * CPython prints under `PYTHONMALLOC=malloc`.
    */
   _debugmallocstats(): string {
     const core = this.core;
-    const domain = this.domain;
-    let out: string;
-    if (domain instanceof PymallocAllocator) out = formatDebugMallocStats(domain.stats());
-    else {
-      const s = domain.stats();
-      out = `Object allocator "${s.name}": ${s.blocksInUse} blocks in use, ${s.bytesInUse} bytes in use, ${s.bytesReserved} bytes reserved\n`;
-    }
+    const pymalloc = pymallocUnder(this.domain);
+    const out = pymalloc === null ? "" : `${formatDebugMallocStats(pymalloc.stats())}\n`;
     const ids = core.space.ids;
     const sources: FreeListStatsSource[] = [];
     for (const id of [ids.dict, ids.float, ids.list, ids.tuple]) {
@@ -108,4 +105,14 @@ export class SysModule {
   refcountOf(obj: PyObject): number {
     return this.core.space.refcount.refcount(obj.address);
   }
+}
+
+/** The pymalloc allocator `domain` is, or wraps (debug hooks, tracing), or null. */
+function pymallocUnder(domain: Allocator): PymallocAllocator | null {
+  let a: Allocator | undefined = domain;
+  for (let depth = 0; a !== undefined && depth < 8; depth++) {
+    if (a instanceof PymallocAllocator) return a;
+    a = (a as { inner?: Allocator }).inner;
+  }
+  return null;
 }

@@ -21,6 +21,7 @@
 import { type Address, ConfigurationError } from "@pymem/core";
 import type { PyObject } from "./handles/py-object";
 import type { ObjectSpace } from "./object-space";
+import { PythonError } from "./python-error";
 import type { TracingAllocator } from "./tracing-allocator";
 
 /** How snapshot statistics are grouped. */
@@ -207,8 +208,17 @@ export class Tracemalloc {
     }
   }
 
-  /** `tracemalloc.take_snapshot()`. */
+  /**
+   * `tracemalloc.take_snapshot()`.
+   * @throws PythonError RuntimeError when not tracing, as Python raises
+   */
   take_snapshot(): Snapshot {
+    if (!this.tracer.isTracing) {
+      throw new PythonError(
+        "RuntimeError",
+        "the tracemalloc module must be tracing memory allocations to take a snapshot (call start() first)",
+      );
+    }
     const traces: Trace[] = [];
     this.tracer.forEachTrace((address, size, typeId, tagId) => {
       traces.push({

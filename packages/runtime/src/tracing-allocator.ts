@@ -66,6 +66,12 @@ export class TracingAllocator implements Allocator {
   private tracing = false;
   private readonly slots = new Map<Address, number>();
   private size = new Uint32Array(INITIAL_SLOTS);
+  /**
+   * When not negative, the size the next `malloc` records instead of the one it is given: what
+   * the caller asked for before an object allocator rounded it up to a word (CPython's str,
+   * bytes and int allocations are not rounded, so its tracemalloc records them unrounded).
+   */
+  requestedSize = -1;
   private type = new Uint16Array(INITIAL_SLOTS);
   private tag = new Uint16Array(INITIAL_SLOTS);
   private freeSlots = new Int32Array(INITIAL_SLOTS);
@@ -129,7 +135,7 @@ export class TracingAllocator implements Allocator {
   malloc(size: number): Address {
     const address = this.inner.malloc(size);
     this.allocations++;
-    if (this.tracing) this.record(address, size);
+    if (this.tracing) this.record(address, this.requestedSize < 0 ? size : this.requestedSize);
     return address;
   }
 

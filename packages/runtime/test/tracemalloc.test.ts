@@ -91,3 +91,23 @@ describe("tracemalloc", () => {
     expect(rt.tracemalloc.get_object_trace(xs)).toBeNull();
   });
 });
+
+describe("tracemalloc sizes", () => {
+  // python3.11: tracemalloc.start(); v = x * 5000 (x = "x") -> a 5049-byte trace; x * 100 -> 149;
+  // b"y" * 100 -> 133; 10**6 + 1 -> 32 (sizeof(PyLongObject)); 10**24 -> 36 (three digits).
+  it.each([
+    ["x".repeat(5000), 5049],
+    ["y".repeat(100), 149],
+    [new Uint8Array(100), 133],
+    [1_000_001, 32],
+    [10n ** 24n, 36],
+  ] as const)("records the size CPython requests for %#", (value, size) => {
+    const rt = createRuntime();
+    rt.tracemalloc.start();
+    using obj = rt.value(typeof value === "string" ? rt.str(value, false) : value);
+    const trace = rt.tracemalloc.get_object_trace(obj)!;
+    expect(trace.size).toBe(size);
+    expect(rt.tracemalloc.take_snapshot().traces.map((t) => t.size)).toContain(size);
+    rt.tracemalloc.stop();
+  });
+});

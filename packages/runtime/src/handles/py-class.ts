@@ -50,6 +50,8 @@ export class PyClass {
    * @throws MemoryError when memory is exhausted
    */
   create(attributes: Readonly<Record<string, PyValue>> = {}): PyInstance {
+    this.core.checkOpen(`${this.name}.create`);
+    for (const value of Object.values(attributes)) this.core.checkValue(value);
     const instance = this.core.own(this.type.create()) as PyInstance;
     try {
       for (const [name, value] of Object.entries(attributes)) instance.setattr(name, value);

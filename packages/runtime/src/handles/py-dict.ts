@@ -29,7 +29,7 @@ export class PyDict extends PyObject {
    * @throws PythonError TypeError for an unhashable key
    */
   get(key: PyValue): PyObject | undefined {
-    const v = this.core.withRef(key, (k) => this.core.dicts.getItem(this.address, k));
+    const v = this.core.withRef(key, (k) => this.core.dicts.getItem(this.address, k), this);
     return v === NULL ? undefined : this.core.borrow(v);
   }
 
@@ -51,12 +51,12 @@ export class PyDict extends PyObject {
    * @throws PythonError KeyError when missing
    */
   del(key: PyValue): void {
-    this.core.withRef(key, (k) => this.core.dicts.delItem(this.address, k, () => this.core.repr(k)));
+    this.core.withRef(key, (k) => this.core.dicts.delItem(this.address, k, () => this.core.repr(k)), this);
   }
 
   /** `d.pop(key)` as an owned handle, or undefined when missing. */
   pop(key: PyValue): PyObject | undefined {
-    const v = this.core.withRef(key, (k) => this.core.dicts.popItem(this.address, k));
+    const v = this.core.withRef(key, (k) => this.core.dicts.popItem(this.address, k), this);
     return v === NULL ? undefined : this.core.own(v);
   }
 

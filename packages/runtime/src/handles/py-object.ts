@@ -16,12 +16,18 @@
  * the bookkeeping done for you: a store given an owned handle takes its reference over,
  * so `frame.set("a", rt.list([1, 2, 3]))` leaves the list with exactly one reference.
  *
- * Invariant: a handle is alive iff it is borrowed or its slot is in use; a dead handle
- * raises InvalidPointerError on every use.
+ * Every handle records its object's allocation serial (see ObjectSerials) and checks it
+ * before each access to the heap: a handle whose object was deallocated — even when another
+ * object now sits at the same address — raises InvalidPointerError, and any handle of a
+ * closed runtime raises RuntimeClosedError, before anything is read or written.
+ *
+ * Invariant: a handle is alive iff it was not released or moved, its object's serial is
+ * the one it recorded, and its runtime is open.
  *
  * @module
  */
 import { type Address, InvalidPointerError } from "@pymem/core";
+import { RuntimeClosedError } from "../runtime-closed-error";
 import type { RuntimeCore } from "../runtime-core";
 import type { JsValue } from "../runtime-type";
 
@@ -58,6 +64,8 @@ export class PyObject implements Disposable {
   protected readonly core: RuntimeCore;
   #address: Address;
   #slot: number;
+  /** The object's allocation serial when the handle was made (-1: no live object there). */
+  #serial: number;
 
   /**
    * Use the runtime's constructors (`rt.list`, `rt.int`, ...) or reads (`frame.get`), not this.
@@ -67,30 +75,44 @@ export class PyObject implements Disposable {
     this.core = core;
     this.#address = address;
     this.#slot = slot;
+    this.#serial = core.space.serials.of(address) || -1;
   }
 
   /**
-   * The object's address (Python's `id()`).
-   * @throws InvalidPointerError when the handle was released or moved
+   * The object's address (Python's `id()`), after checking that the object is still the one
+   * the handle was made for.
+   * @throws InvalidPointerError when the handle was released or moved, or its object died
+   * @throws RuntimeClosedError when the runtime was closed
    */
   get address(): Address {
+    const serials = this.core.space.serials;
+    if (serials.table[this.#address >>> serials.shift] !== this.#serial || this.#slot === DEAD) this.stale();
+    return this.#address;
+  }
+
+  private stale(): never {
+    if (this.core.closed) throw new RuntimeClosedError("a handle");
     if (this.#slot === DEAD) {
       throw new InvalidPointerError(
         this.#address,
         "a live handle; this one was released or moved into a container or variable (use newRef() to keep one)",
       );
     }
-    return this.#address;
+    throw new InvalidPointerError(
+      this.#address,
+      "a live object; the object this handle referred to was deallocated (a borrowed handle is valid only while its owner keeps the object alive)",
+    );
   }
 
   /** Whether the handle owns a reference (false for borrowed and dead handles). */
   get owned(): boolean {
-    return this.#slot >= 0;
+    return this.#slot >= 0 && !this.core.closed;
   }
 
-  /** Whether the handle can still be used. */
+  /** Whether the handle can still be used: not released or moved, its object alive, its runtime open. */
   get alive(): boolean {
-    return this.#slot !== DEAD;
+    const serials = this.core.space.serials;
+    return this.#slot !== DEAD && serials.table[this.#address >>> serials.shift] === this.#serial;
   }
 
   /** The runtime's internals (for the runtime's own modules). */
@@ -105,13 +127,14 @@ export class PyObject implements Disposable {
 
   /**
    * Drops the handle's reference (owned handles; borrowed ones just become unusable).
-   * Releasing twice does nothing.
+   * Releasing twice, or after the runtime was closed, does nothing.
    */
   release(): void {
     const slot = this.#slot;
     if (slot === DEAD) return;
     this.#slot = DEAD;
-    if (slot >= 0) this.core.releaseSlot(slot);
+    // A closed runtime already dropped every handle's reference with its heap.
+    if (slot >= 0 && !this.core.closed) this.core.releaseSlot(slot);
   }
 
   /** `using` support: {@link PyObject.release}. */
@@ -139,7 +162,7 @@ export class PyObject implements Disposable {
 
   /** Python `a == b` (identity, value equality of numbers, strings, bytes and tuples). */
   equals(other: PyValue): boolean {
-    return this.core.withRef(other, (b) => this.core.space.richEquals(this.address, b));
+    return this.core.withRef(other, (b) => this.core.space.richEquals(this.address, b), this);
   }
 
   /** Python `hash(x)`. @throws PythonError TypeError for unhashable objects */
@@ -154,7 +177,9 @@ export class PyObject implements Disposable {
 
   /** The repr. */
   toString(): string {
-    return this.alive ? this.repr() : "<released handle>";
+    if (this.alive) return this.repr();
+    if (this.core.closed) return "<handle of a closed runtime>";
+    return this.#slot === DEAD ? "<released handle>" : "<handle of a deallocated object>";
   }
 
   /** A JS copy of the value: numbers, bigints, strings, arrays, Maps, Sets, plain objects. */

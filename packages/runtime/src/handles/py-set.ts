@@ -39,12 +39,12 @@ export class PySet extends PyObject {
 
   /** `s.discard(value)`; returns whether it was present. */
   discard(value: PyValue): boolean {
-    return this.core.withRef(value, (ref) => this.core.sets.discard(this.address, ref));
+    return this.core.withRef(value, (ref) => this.core.sets.discard(this.address, ref), this);
   }
 
   /** `value in s`. */
   has(value: PyValue): boolean {
-    return this.core.withRef(value, (ref) => this.core.sets.contains(this.address, ref));
+    return this.core.withRef(value, (ref) => this.core.sets.contains(this.address, ref), this);
   }
 
   /** `s.clear()`. */

@@ -47,6 +47,10 @@ export class PyStructType {
    * @throws ConfigurationError for an unknown field; MemoryError when memory is exhausted
    */
   create(values: Readonly<Record<string, PyValue>> = {}): PyStruct {
+    this.core.checkOpen(`${this.name}.create`);
+    for (const value of Object.values(values)) {
+      if (typeof value === "object") this.core.checkValue(value);
+    }
     const obj = this.core.own(this.type.create()) as PyStruct;
     try {
       for (const [name, value] of Object.entries(values)) obj.set(name, value);

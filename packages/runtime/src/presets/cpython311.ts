@@ -35,8 +35,6 @@ export const cpython311 = {
   freeLists: true,
   /** Immediate reference counting, as CPython. */
   refcount: "immediate",
-  /** CPython's three-generation cycle collector. */
+  /** CPython's three-generation cycle collector, with its thresholds (700, 10, 10). */
   gc: "generational",
-  /** Generation thresholds (700, 10, 10). */
-  gcThresholds: [700, 10, 10],
 } as const satisfies RuntimeOptions;

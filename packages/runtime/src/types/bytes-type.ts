@@ -55,7 +55,7 @@ export class BytesType extends BaseType {
   /** A bytes object holding a copy of `data` (the empty one is a singleton). */
   create(data: Uint8Array): Address {
     if (data.length === 0 && this.empty !== NULL) return this.empty;
-    const obj = this.space.newObject(this.typeId, data.length);
+    const obj = this.space.newObject(this.typeId, data.length, this.basicSize + data.length);
     this.space.setSignedWord(obj + this.hashOffset, -1);
     this.space.heap.u8.set(data, obj + this.dataOffset);
     if (data.length === 0) {

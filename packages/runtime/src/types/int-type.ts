@@ -91,7 +91,7 @@ export class IntType extends BaseType {
       let magnitude = negative ? -value : value;
       const n =
         magnitude === 0 ? 0 : magnitude < PYLONG_BASE ? 1 : magnitude < PYLONG_BASE * PYLONG_BASE ? 2 : 3;
-      const obj = this.space.newObject(this.typeId, Math.max(1, n));
+      const obj = this.space.newObject(this.typeId, Math.max(1, n), this.requestedBytes(n));
       const u32 = this.space.heap.u32;
       const base = (obj + this.digitsOffset) >>> 2;
       for (let i = 0; i < n; i++) {
@@ -104,13 +104,21 @@ export class IntType extends BaseType {
     return this.createBig(value);
   }
 
+  /**
+   * Bytes CPython 3.11 asks for an int of `n` digits: `sizeof(PyLongObject)` (one digit, padded
+   * to 32 bytes) for values that fit one digit, else the unpadded header plus the digits.
+   */
+  private requestedBytes(n: number): number {
+    return n <= 1 ? -1 : this.digitsOffset + n * DIGIT_BYTES;
+  }
+
   private createBig(value: bigint): Address {
     const negative = value < 0n;
     let magnitude = negative ? -value : value;
     let n = 0;
     for (let m = magnitude; m > 0n; m >>= BIG_SHIFT) n++;
     if (n > 0x3fffffff) throw new PythonError("OverflowError", "int too large to store");
-    const obj = this.space.newObject(this.typeId, Math.max(1, n));
+    const obj = this.space.newObject(this.typeId, Math.max(1, n), this.requestedBytes(n));
     const u32 = this.space.heap.u32;
     const base = (obj + this.digitsOffset) >>> 2;
     for (let i = 0; i < n; i++) {

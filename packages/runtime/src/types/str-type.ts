@@ -131,7 +131,11 @@ export class StrType extends BaseType {
     const ascii = maxChar < 0x80;
     const kind = maxChar <= MAX_UCS1 ? 1 : maxChar <= MAX_UCS2 ? 2 : 4;
     const extra = ascii ? 0 : this.compactHeaderSize - this.basicSize;
-    const obj = this.space.newObject(this.typeId, extra + (length + 1) * kind);
+    const obj = this.space.newObject(
+      this.typeId,
+      extra + (length + 1) * kind,
+      this.basicSize + extra + (length + 1) * kind,
+    );
     const space = this.space;
     space.setWord(obj + this.lengthOffset, length);
     space.setSignedWord(obj + this.hashOffset, -1);

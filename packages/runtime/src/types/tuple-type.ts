@@ -28,7 +28,9 @@
 import { type Address, type Decref, NULL, type Visit } from "@pymem/core";
 import { tupleHashFinish, tupleHashStart, tupleHashStep } from "../hash";
 import type { ObjectSpace } from "../object-space";
+import { PythonError } from "../python-error";
 import { BaseType, type JsValue, type TypeContext } from "../runtime-type";
+import { CONVERSION_DEPTH_LIMIT } from "../value-check";
 
 /**
  * The tuple type.
@@ -49,6 +51,8 @@ export class TupleType extends BaseType {
   /** The empty tuple (NULL until created). */
   empty: Address = NULL;
   private readonly space: ObjectSpace;
+  /** Levels of nested hashing or comparing under way (the recursion limit applies to them). */
+  private nesting = 0;
 
   constructor(space: ObjectSpace) {
     super();
@@ -68,10 +72,12 @@ export class TupleType extends BaseType {
     const allocator = space.allocators[this.typeId]!;
     const provided = (allocator as { emptyTuple?: Address }).emptyTuple;
     if (provided !== undefined && provided !== NULL) {
+      space.serials.born(provided);
       this.empty = provided;
       return;
     }
     const empty = allocator.allocate(0);
+    space.serials.born(empty);
     if (space.noteAllocated !== null) space.noteAllocated(empty);
     space.refcount.makeImmortal(empty);
     this.empty = empty;
@@ -135,19 +141,42 @@ export class TupleType extends BaseType {
     return this.gcBytes + this.basicSize + this.itemSize * this.length(obj);
   }
 
-  /** CPython's tuplehash over the items' hashes. @throws PythonError when an item is unhashable */
+  /**
+   * CPython's tuplehash over the items' hashes.
+   * @throws PythonError TypeError when an item is unhashable, RecursionError for tuples nested
+   *   deeper than the recursion limit
+   */
   override hash(obj: Address): number {
-    const n = this.length(obj);
-    let acc = tupleHashStart();
-    for (let i = 0; i < n; i++) acc = tupleHashStep(acc, this.space.hashOf(this.item(obj, i)));
-    return tupleHashFinish(acc, n);
+    this.enter("hashing a tuple");
+    try {
+      const n = this.length(obj);
+      let acc = tupleHashStart();
+      for (let i = 0; i < n; i++) acc = tupleHashStep(acc, this.space.hashOf(this.item(obj, i)));
+      return tupleHashFinish(acc, n);
+    } finally {
+      this.nesting--;
+    }
   }
 
+  /** Item-wise `==`. @throws PythonError RecursionError for tuples nested deeper than the recursion limit */
   override equals(a: Address, b: Address): boolean {
     const n = this.length(a);
     if (n !== this.length(b)) return false;
-    for (let i = 0; i < n; i++) if (!this.space.richEquals(this.item(a, i), this.item(b, i))) return false;
-    return true;
+    this.enter("comparing tuples");
+    try {
+      for (let i = 0; i < n; i++) if (!this.space.richEquals(this.item(a, i), this.item(b, i))) return false;
+      return true;
+    } finally {
+      this.nesting--;
+    }
+  }
+
+  /** Counts one more level of nested hashing or comparing; past the limit, RecursionError. */
+  private enter(what: string): void {
+    if (this.nesting >= CONVERSION_DEPTH_LIMIT) {
+      throw new PythonError("RecursionError", `maximum recursion depth exceeded while ${what}`);
+    }
+    this.nesting++;
   }
 
   override repr(obj: Address, seen: Set<Address>, ctx: TypeContext): string {

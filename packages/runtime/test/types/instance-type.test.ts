@@ -88,9 +88,16 @@ describe("instances of user-defined classes", () => {
     expect(calls).toEqual(["plain", "phoenix"]); // PEP 442: once
   });
 
-  it("refuse a second class of the same name", () => {
+  it("may share a name, as Python classes may, and stay distinct types", () => {
     const rt = createRuntime();
-    rt.defineClass("A");
-    expect(() => rt.defineClass("A")).toThrow(ConfigurationError);
+    const first = rt.defineClass("A");
+    const second = rt.defineClass("A");
+    expect(second.typeId).not.toBe(first.typeId);
+    using a = first.create();
+    using b = second.create();
+    expect(b.typeName).toBe("A");
+    expect(first.isInstance(a)).toBe(true);
+    expect(first.isInstance(b)).toBe(false);
+    expect(() => rt.defineType({ name: "A", fields: [] })).toThrow(ConfigurationError);
   });
 });
