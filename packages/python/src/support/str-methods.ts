@@ -508,9 +508,7 @@ export function split(s: string, sep?: string | null, maxsplit = -1): string[] {
       while (i < n && isSpaceCode(s.charCodeAt(i))) i++;
       if (i >= n) break;
       if (out.length >= maxsplit) {
-        let end = n;
-        while (end > i && isSpaceCode(s.charCodeAt(end - 1))) end--;
-        out.push(s.slice(i, end));
+        out.push(s.slice(i));
         break;
       }
       const start = i;
@@ -544,9 +542,7 @@ export function rsplit(s: string, sep?: string | null, maxsplit = -1): string[] 
       while (i > 0 && isSpaceCode(s.charCodeAt(i - 1))) i--;
       if (i <= 0) break;
       if (out.length >= maxsplit) {
-        let begin = 0;
-        while (begin < i && isSpaceCode(s.charCodeAt(begin))) begin++;
-        out.push(s.slice(begin, i));
+        out.push(s.slice(0, i));
         break;
       }
       const end = i;

@@ -21,7 +21,10 @@ export function decode(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(decode);
   if (value !== null && typeof value === "object") {
     const v = value as Record<string, unknown>;
-    if ("int" in v) return BigInt(v.int as string);
+    if ("int" in v) {
+      const text = v.int as string;
+      return text.startsWith("-") ? -BigInt(text.slice(1)) : BigInt(text);
+    }
     if ("float" in v) return decodeFloat(v.float as string);
     if ("bytes" in v) return Uint8Array.from(v.bytes as number[]);
     if ("dict" in v) return decode(v.dict);

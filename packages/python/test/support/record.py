@@ -17,7 +17,7 @@ def enc(v):
     if isinstance(v, bool):
         return v
     if isinstance(v, int):
-        return {"int": str(v)}
+        return {"int": str(v)} if abs(v) < 10 ** 4000 else {"int": hex(v)}
     if isinstance(v, float):
         return {"float": repr(v)}
     if isinstance(v, (list, tuple)):
@@ -38,7 +38,7 @@ def run(fn):
 
 def dump(name, cases):
     with open(OUT + name + ".json", "w") as f:
-        json.dump(cases, f, ensure_ascii=False, indent=0)
+        json.dump(cases, f, ensure_ascii=True, indent=0)
     print(name, len(cases))
 
 
@@ -181,3 +181,86 @@ for t in pct_templates:
         pcases.append({"template": t, "args": enc(list(a)) if isinstance(a, tuple) else enc(a),
                        "mapping": isinstance(a, dict), **run(lambda: t % a)})
 dump("percent-format", pcases)
+
+# ---------------------------------------------------------------------------------------------
+# int/float text
+int_texts = ["0", "-0", "+7", "  42  ", "\t-17\n", "1_000", "1__0", "_1", "1_", "0x1f", "0X1F", "0o17", "0b101",
+             "0x_1f", "0x__1f", "0_0", "00", "010", "0b", "0x", "", " ", "abc", "12a", "１２３", "١٢٣", "9" * 30,
+             "-" + "9" * 40, "1" * 4300, "1" * 4301, "z", "Z", "zz", "-0b_1", "1 2", "+-1", "0o8", "0b2", "٣_٤",
+             "\u2003 12 \u3000", "12\x00", "0xg", "1.5", "1e3", "deadbeef", "DEADBEEF", "7" * 500, "x" * 300, "'q'",
+             "10" * 100, "\U0001d7ce\U0001d7cf", "\ufeff1"]
+bases = [0, 10, 2, 8, 16, 36, 3, 7, 1, 37, -1, 35]
+icases = []
+for t in int_texts:
+    for b in bases:
+        icases.append({"text": t, "base": b, **run(lambda: int(t, b))})
+dump("int-parse", icases)
+
+big = [0, 1, -1, 2 ** 53, -(2 ** 53) - 1, 10 ** 4299, 10 ** 4300 - 1, 10 ** 4300, -(10 ** 4300), 2 ** 14285,
+       2 ** 14284, 2 ** 20000, 3 ** 5000, -(7 ** 3000), 255, -255, 2 ** 64 - 1]
+dump("int-str", [{"value": enc(v), "str": run(lambda: str(v)), "hex": hex(v), "oct": oct(v) if abs(v) < 2 ** 1000 else None,
+                  "bin": bin(v) if abs(v) < 2 ** 1000 else None}
+                 for v in big])
+
+float_texts = ["1", "-1.5", " 2.5 ", "1_000.5", "1__0", "_1", "1_", "1_.5", "1._5", ".5", "5.", ".", "e5", "1e5",
+               "1E-5", "1e+5", "1e", "inf", "-inf", "+inf", "Infinity", "-iNfInItY", "nan", "-nan", "NaN", "infinit",
+               "in f", "0x10", "１.５", "1e400", "-1e400", "1e-400", "4.9e-324", "2.4703282292062328e-324",
+               "0.1", "1_0e1_0", "1e1_0", "", " ", "abc", "1.5j", "\u20031.25\u3000", "12\x00", "١.٥",
+               "9007199254740993", "1.7976931348623157e308", "1.7976931348623159e308", "-0", "-0.0", "+.5e-3",
+               "0000.000", "1" * 400]
+dump("float-parse", [{"text": t, **run(lambda: float(t))} for t in float_texts])
+
+# ---------------------------------------------------------------------------------------------
+# str methods
+samples = ["", "a", "abc", "Hello World", "  spaced  out  ", "a,b,,c", "a😀b😀c", "😀😀", "ß straße", "ǅungla",
+           "ﬁnance ﬂy", "ΑΣ ΟΔΟΣ", "ὈΔΥΣΣΕΎΣ", "İstanbul", "line1\nline2\r\nline3\rline4\x0bline5\x1cx\u2028y\u2029",
+           "tab\there\tx", "ab\tc😀\td\n\te", "\u00a0nb\u3000sp\u2003", "MiXeD cAsE 123", "don't stop",
+           "hello_world-foo bar", "ǉubljana ǈ", "x" * 5, "ab" * 4, "ﬃ", "ŉ", "ᾳ ᾀ", "123", "١٢٣", "²³",
+           "½", "一二三", "Ⅻ", "abc123", "abc 123", "\t\n", "A", "aB", "Title Case Words", "Not title case",
+           "ǅ", "1A", "_id", "2x", "résumé", "𝔘𝔫𝔦", "\x00\x7f\x80\xff", "\ud800", "'", '"', "'\"", "\\", "\u200b",
+           "\u0301", "a\u0301", "Σ", "aΣ", "aΣb", "aΣ.", "ΣΑ", "ß", "ẞ", "Ꭰ", "ꭰ", "ǰ", "ﬗ", "🄰", "ᵃ"]
+subs = ["", "a", "b", "ab", "😀", " ", ",", "x", "ss", "\n", "line", "Σ"]
+scases = []
+
+
+def add(name, fn, *args):
+    scases.append({"method": name, "args": enc(list(args)), **run(lambda: fn(args[0]))})
+
+
+for s in samples:
+    for m in ["upper", "lower", "capitalize", "title", "swapcase", "casefold", "isalpha", "isdecimal", "isdigit",
+              "isnumeric", "isalnum", "isspace", "islower", "isupper", "istitle", "isidentifier", "isprintable",
+              "isascii", "strip", "lstrip", "rstrip", "split", "rsplit", "splitlines", "expandtabs", "__repr__",
+              "__len__"]:
+        add(m, lambda s, m=m: getattr(s, m)(), s)
+    add("splitlines", lambda s: s.splitlines(True), s, True)
+    add("expandtabs", lambda s: s.expandtabs(4), s, 4)
+    add("expandtabs", lambda s: s.expandtabs(0), s, 0)
+    for w in [0, 5, 12]:
+        add("center", lambda s, w=w: s.center(w, "*"), s, w, "*")
+        add("center", lambda s, w=w: s.center(w), s, w)
+        add("ljust", lambda s, w=w: s.ljust(w, "😀"), s, w, "😀")
+        add("rjust", lambda s, w=w: s.rjust(w), s, w)
+        add("zfill", lambda s, w=w: s.zfill(w), s, w)
+    for sub in rng.sample(subs, 3):
+        for m in ["find", "rfind", "index", "rindex", "count", "startswith", "endswith", "partition", "rpartition",
+                  "removeprefix", "removesuffix", "split", "rsplit", "strip", "lstrip", "rstrip"]:
+            add(m, lambda s, sub=sub, m=m: getattr(s, m)(sub), s, sub)
+        for a, b in rng.sample([(1, None), (-3, None), (2, -1), (0, 100), (5, 2), (-100, 3), (3, 3), (None, 4), (100, None)], 4):
+            for m in ["find", "rfind", "count", "startswith", "endswith"]:
+                add(m, lambda s, sub=sub, m=m, a=a, b=b: getattr(s, m)(sub, a, b), s, sub, a, b)
+        add("replace", lambda s, sub=sub: s.replace(sub, "<>"), s, sub, "<>")
+        add("replace", lambda s, sub=sub: s.replace(sub, "-", 2), s, sub, "-", 2)
+        for k in [0, 1, 2]:
+            add("split", lambda s, sub=sub, k=k: s.split(sub, k), s, sub, k)
+            add("rsplit", lambda s, sub=sub, k=k: s.rsplit(sub, k), s, sub, k)
+    for k in [0, 1, 2]:
+        add("split", lambda s, k=k: s.split(None, k), s, None, k)
+        add("rsplit", lambda s, k=k: s.rsplit(None, k), s, None, k)
+    add("startswith", lambda s: s.startswith(("x", "a", "😀")), s, ["x", "a", "😀"])
+    add("__getitem__", lambda s: [s[i:j:k] for i in (None, 1, -2) for j in (None, 3, -1) for k in (1, 2, -1, -2)], s)
+    add("__getitem__", lambda s: s[-1], s, -1)
+    add("__getitem__", lambda s: s[1], s, 1)
+dump("str-methods", scases)
+dump("bytes-repr", [{"bytes": list(b), "repr": repr(b)} for b in
+                    [b"", b"abc", b"'", b'"', b"'\"", b"\x00\x01\t\n\r\x7f\x80\xff", bytes(range(256)), b"\\"]])
