@@ -264,3 +264,66 @@ for s in samples:
 dump("str-methods", scases)
 dump("bytes-repr", [{"bytes": list(b), "repr": repr(b)} for b in
                     [b"", b"abc", b"'", b'"', b"'\"", b"\x00\x01\t\n\r\x7f\x80\xff", bytes(range(256)), b"\\"]])
+
+# ---------------------------------------------------------------------------------------------
+# int/float arithmetic
+ints = [0, 1, -1, 2, -2, 3, -3, 7, -7, 10, -10, 255, 2 ** 31, -(2 ** 31), 2 ** 53 - 1, -(2 ** 53) + 1, 2 ** 53,
+        2 ** 64 + 1, -(2 ** 64) - 1, 10 ** 30, -(10 ** 30) + 7, 3 ** 100, -(5 ** 80), 10 ** 400, -(10 ** 400) - 3,
+        2 ** 1024, 2 ** 1023 * 3, 12345678901234567890123]
+for _ in range(40):
+    ints.append(rng.randrange(-(2 ** rng.randrange(1, 200)), 2 ** rng.randrange(1, 200)))
+fl = [0.0, -0.0, 1.0, -1.0, 0.5, -0.5, 1.5, 2.5, -2.5, 3.0, 7.5, -7.5, 1e-300, 1e300, 5e-324, float("inf"),
+      float("-inf"), float("nan"), 0.1, 2.675, 1.005, 123.456, -123.456, 1e22, 1e16, 4.35, 0.045, 2 ** 60 + 0.0,
+      1.7976931348623157e308, 2.5e-308, 9.5, 10.5, 0.3]
+for _ in range(30):
+    fl.append(rng.uniform(-1e6, 1e6))
+arith = []
+
+
+def op(name, fn, *args):
+    arith.append({"op": name, "args": enc(list(args)), **run(lambda: fn(*args))})
+
+
+small = ints[:20]
+for a in ints:
+    for b in rng.sample(ints, 6) + [0, 1, -1]:
+        op("floordiv", lambda a, b: a // b, a, b)
+        op("mod", lambda a, b: a % b, a, b)
+        op("divmod", lambda a, b: divmod(a, b), a, b)
+        op("truediv", lambda a, b: a / b, a, b)
+    for n in [0, 1, 3, 64, -1, 2 ** 70, 2 ** 63, 30 * 2 ** 63 - 1, 30 * 2 ** 63]:
+        op("lshift", lambda a, n: a << n, a, n)
+        op("rshift", lambda a, n: a >> n, a, n)
+    for e in [0, 1, 2, 3, 10, -1, -2, 57] if abs(a) < 2 ** 70 else [0, 1, 2, -1]:
+        op("pow", lambda a, e: a ** e, a, e)
+        for m in [7, -7, 1, 0, 10 ** 20 + 39]:
+            op("powmod", lambda a, e, m: pow(a, e, m), a, e, m)
+    for nd in [0, 1, -1, -2, -3, -10, -400]:
+        op("roundint", lambda a, nd: round(a, nd), a, nd)
+for a in [x for x in ints if abs(x) < 2 ** 53]:
+    for b in [x for x in ints if abs(x) < 2 ** 53][:25]:
+        op("floordivsmall", lambda a, b: a // b, a, b)
+        op("modsmall", lambda a, b: a % b, a, b)
+# correctly rounded true division of big ints
+for _ in range(400):
+    a = rng.getrandbits(rng.randrange(1, 1300)) * rng.choice([1, -1])
+    b = rng.getrandbits(rng.randrange(1, 1300)) or 1
+    op("truediv", lambda a, b: a / b, a, b)
+for _ in range(100):
+    a = rng.getrandbits(60) | 1
+    b = rng.getrandbits(60) | 1
+    op("truediv", lambda a, b: a / b, a << 1100, b)
+    op("truediv", lambda a, b: a / b, a, b << 1100)
+for x in fl:
+    for y in rng.sample(fl, 10) + [0.0, 2.0, -2.0, float("inf")]:
+        op("floatfloordiv", lambda x, y: x // y, x, y)
+        op("floatmod", lambda x, y: x % y, x, y)
+        op("floatdivmod", lambda x, y: divmod(x, y), x, y)
+        op("floatdiv", lambda x, y: x / y, x, y)
+        if not (x < 0 and math.isfinite(x) and math.isfinite(y) and y != int(y)):  # complex results
+            op("floatpow", lambda x, y: x ** y, x, y)
+    op("int", lambda x: int(x), x)
+    op("round", lambda x: round(x), x)
+    for nd in [0, 1, 2, 3, 5, 10, 17, 50, 300, 400, -1, -2, -5, -20, -308, -309, -400]:
+        op("roundfloat", lambda x, nd: round(x, nd), x, nd)
+dump("int-math", arith)

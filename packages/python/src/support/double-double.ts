@@ -1,0 +1,241 @@
+/**
+ * Double-double arithmetic (a value as an unevaluated sum hi + lo of two doubles, ~106 bits) for
+ * `exp`, `log` and `pow` results that round like the C library CPython calls, where JavaScript's
+ * own `Math.exp`/`Math.log`/`**` are off by one unit in the last place on a few percent of
+ * inputs.
+ *
+ * ```
+ *   log(x):  x = 2^k·m, m in [√½, √2)   log m = y0 + (m·e^-y0 − 1)   (one Newton step from Math.log)
+ *            log x = k·ln2 + log m        ln2 held as hi + lo
+ *   exp(t):  t = k·ln2 + r, |r| ≤ ln2/2   e^r − 1 by Taylor on r/1024, then ten doublings
+ *            e^(2s) − 1 = (e^s − 1)(e^s − 1 + 2)   (kept as e^s − 1 so no bits cancel)
+ * ```
+ *
+ * Results are returned through {@link ddResult} (`hi`, `lo`) so that no object is allocated per
+ * call; read both fields before the next call.
+ *
+ * @module
+ */
+
+/** The last result: value = hi + lo, |lo| ≤ ulp(hi)/2. */
+export const ddResult = { hi: 0, lo: 0 };
+
+const LN2_HI = 0.6931471805599453;
+const LN2_LO = 2.3190468138462996e-17;
+const SPLITTER = 134217729; // 2^27 + 1
+
+let outHi = 0;
+let outLo = 0;
+
+function twoSum(a: number, b: number): void {
+  const s = a + b;
+  const bb = s - a;
+  outLo = a - (s - bb) + (b - bb);
+  outHi = s;
+}
+
+function quickTwoSum(a: number, b: number): void {
+  const s = a + b;
+  outLo = b - (s - a);
+  outHi = s;
+}
+
+function twoProd(a: number, b: number): void {
+  const p = a * b;
+  let t = SPLITTER * a;
+  const ah = t - (t - a);
+  const al = a - ah;
+  t = SPLITTER * b;
+  const bh = t - (t - b);
+  const bl = b - bh;
+  outLo = ah * bh - p + ah * bl + al * bh + al * bl;
+  outHi = p;
+}
+
+/** (ah + al) + (bh + bl) → out. */
+function ddAdd(ah: number, al: number, bh: number, bl: number): void {
+  twoSum(ah, bh);
+  const sh = outHi;
+  let sl = outLo;
+  twoSum(al, bl);
+  const th = outHi;
+  let tl = outLo;
+  sl += th;
+  quickTwoSum(sh, sl);
+  const uh = outHi;
+  sl = outLo + tl;
+  quickTwoSum(uh, sl);
+  tl = 0;
+}
+
+/** (ah + al) · (bh + bl) → out. */
+function ddMul(ah: number, al: number, bh: number, bl: number): void {
+  twoProd(ah, bh);
+  const ph = outHi;
+  const pl = outLo + (ah * bl + al * bh);
+  quickTwoSum(ph, pl);
+}
+
+/** (ah + al) / d → out. */
+function ddDivD(ah: number, al: number, d: number): void {
+  const q1 = ah / d;
+  twoProd(q1, d);
+  const ph = outHi;
+  const pl = outLo;
+  twoSum(ah, -ph);
+  const rh = outHi;
+  const rl = outLo + (al - pl);
+  const q2 = (rh + rl) / d;
+  quickTwoSum(q1, q2);
+}
+
+/** e^(th + tl) − 1 for |th| ≤ 0.35, as a double-double in out. */
+function expm1Small(th: number, tl: number): void {
+  // s = t / 1024 (exact), Taylor series of e^s − 1.
+  const sh = th / 1024;
+  const sl = tl / 1024;
+  let termH = sh;
+  let termL = sl;
+  let sumH = sh;
+  let sumL = sl;
+  for (let n = 2; n <= 10; n++) {
+    ddMul(termH, termL, sh, sl);
+    ddDivD(outHi, outLo, n);
+    termH = outHi;
+    termL = outLo;
+    ddAdd(sumH, sumL, termH, termL);
+    sumH = outHi;
+    sumL = outLo;
+  }
+  for (let i = 0; i < 10; i++) {
+    // e^(2s) − 1 = (e^s − 1)·(e^s − 1 + 2)
+    ddAdd(sumH, sumL, 2, 0);
+    ddMul(sumH, sumL, outHi, outLo);
+    sumH = outHi;
+    sumL = outLo;
+  }
+  outHi = sumH;
+  outLo = sumL;
+}
+
+/**
+ * e^(th + tl) as a double-double in {@link ddResult} (`hi` is the rounded double; it may be
+ * ±Infinity or 0 outside the range).
+ */
+export function ddExp(th: number, tl = 0): void {
+  if (th > 709.8) {
+    ddResult.hi = th > 710 ? Number.POSITIVE_INFINITY : Math.exp(th);
+    ddResult.lo = 0;
+    if (th <= 710) {
+      // Near the top: compute e^(t − ln2)·2.
+      ddExp(th - LN2_HI, tl - LN2_LO);
+      ddResult.hi *= 2;
+      ddResult.lo *= 2;
+    }
+    return;
+  }
+  if (th < -746) {
+    ddResult.hi = 0;
+    ddResult.lo = 0;
+    return;
+  }
+  const k = Math.round(th / LN2_HI);
+  // r = t − k·ln2 in double-double.
+  twoProd(k, LN2_HI);
+  const ph = outHi;
+  const pl = outLo;
+  ddAdd(th, tl, -ph, -pl);
+  ddAdd(outHi, outLo, -k * LN2_LO, 0);
+  expm1Small(outHi, outLo);
+  ddAdd(1, 0, outHi, outLo);
+  let hi = outHi;
+  let lo = outLo;
+  // Scale by 2^k in two steps so that neither factor overflows or underflows early.
+  if (k > 1000 || k < -1000) {
+    const half = k >> 1;
+    const f1 = 2 ** half;
+    hi *= f1;
+    lo *= f1;
+    const f2 = 2 ** (k - half);
+    if (k < -1000) {
+      // Round once at the subnormal boundary: the sum, not hi alone, must be scaled.
+      ddResult.hi = (hi + lo) * f2;
+      ddResult.lo = 0;
+      return;
+    }
+    hi *= f2;
+    lo *= f2;
+  } else {
+    const f = 2 ** k;
+    hi *= f;
+    lo *= f;
+  }
+  ddResult.hi = hi;
+  ddResult.lo = lo;
+}
+
+/** ln(x) for a finite x > 0 as a double-double in {@link ddResult}. */
+export function ddLog(x: number): void {
+  let k = 0;
+  let m = x;
+  if (m < 2.2250738585072014e-308) {
+    m *= 2 ** 64;
+    k -= 64;
+  }
+  const e = Math.min(Math.floor(Math.log2(m)), 1023);
+  m /= 2 ** e;
+  k += e;
+  // Bring m into [√½, √2) (Math.log2 may be off by one at powers of two).
+  while (m >= Math.SQRT2) {
+    m /= 2;
+    k++;
+  }
+  while (m < Math.SQRT1_2) {
+    m *= 2;
+    k--;
+  }
+  const y0 = Math.log(m);
+  // log m ≈ y0 + (m·e^-y0 − 1)
+  expm1Small(-y0, 0);
+  ddAdd(1, 0, outHi, outLo);
+  ddMul(outHi, outLo, m, 0);
+  ddAdd(outHi, outLo, -1, 0);
+  ddAdd(y0, 0, outHi, outLo);
+  const lh = outHi;
+  const ll = outLo;
+  twoProd(k, LN2_HI);
+  ddAdd(outHi, outLo, k * LN2_LO, 0);
+  ddAdd(outHi, outLo, lh, ll);
+  ddResult.hi = outHi;
+  ddResult.lo = outLo;
+}
+
+/** x^y for finite x > 0 and finite y, through e^(y·ln x) in double-double; correctly rounded but for rare near-ties. */
+export function accuratePow(x: number, y: number): number {
+  const rough = y * Math.log(x);
+  if (rough > 800) return Number.POSITIVE_INFINITY;
+  if (rough < -800) return 0;
+  ddLog(x);
+  ddMul(ddResult.hi, ddResult.lo, y, 0);
+  ddExp(outHi, outLo);
+  return ddResult.hi;
+}
+
+/** e^x, rounded like a correctly rounded C `exp`. */
+export function accurateExp(x: number): number {
+  if (x !== x) return x;
+  ddExp(x, 0);
+  return ddResult.hi;
+}
+
+/** ln(x) for finite x > 0, rounded like a correctly rounded C `log`. */
+export function accurateLog(x: number): number {
+  ddLog(x);
+  return ddResult.hi;
+}
+
+/** (hi + lo) · (ch + cl) rounded to a double: e.g. ln x · (1/ln 10). */
+export function ddScale(hi: number, lo: number, ch: number, cl: number): number {
+  ddMul(hi, lo, ch, cl);
+  return outHi;
+}
