@@ -223,7 +223,7 @@ export function accuratePow(x: number, y: number): number {
 
 /** e^x, rounded like a correctly rounded C `exp`. */
 export function accurateExp(x: number): number {
-  if (x !== x) return x;
+  if (Number.isNaN(x)) return x;
   ddExp(x, 0);
   return ddResult.hi;
 }
@@ -238,4 +238,90 @@ export function accurateLog(x: number): number {
 export function ddScale(hi: number, lo: number, ch: number, cl: number): number {
   ddMul(hi, lo, ch, cl);
   return outHi;
+}
+
+const PIO2_1 = 1.5707963267948966;
+const PIO2_2 = 6.123233995736766e-17;
+const PIO2_3 = -1.4973849048591698e-33;
+
+/** sin and cos of the last {@link accurateSinCos} argument. */
+export const sinCosResult = { sin: 0, cos: 0 };
+
+/** Taylor series of sin (odd = true) or cos around 0 for |r| ≤ π/4, r = rh + rl; result in out. */
+function sinCosSeries(rh: number, rl: number, odd: boolean): void {
+  ddMul(rh, rl, rh, rl);
+  const r2h = outHi;
+  const r2l = outLo;
+  let termH = odd ? rh : 1;
+  let termL = odd ? rl : 0;
+  let sumH = termH;
+  let sumL = termL;
+  for (let n = odd ? 2 : 1; n < 60; n += 2) {
+    // term *= -r² / ((n)(n+1)) for cos: n = 1,3,…; for sin: n = 2,4,…
+    ddMul(termH, termL, r2h, r2l);
+    ddDivD(outHi, outLo, -(n * (n + 1)));
+    termH = outHi;
+    termL = outLo;
+    ddAdd(sumH, sumL, termH, termL);
+    sumH = outHi;
+    sumL = outLo;
+    if (Math.abs(termH) < 1e-36 * Math.abs(sumH)) break;
+  }
+  outHi = sumH;
+  outLo = sumL;
+}
+
+/**
+ * sin x and cos x into {@link sinCosResult}, rounded like a correctly rounded C library for
+ * |x| < 2^20·π/2 (argument reduced with π/2 held in three doubles); larger arguments fall back to
+ * `Math.sin`/`Math.cos`.
+ */
+export function accurateSinCos(x: number): void {
+  if (!Number.isFinite(x) || Math.abs(x) > 1647099) {
+    sinCosResult.sin = Math.sin(x);
+    sinCosResult.cos = Math.cos(x);
+    return;
+  }
+  if (Math.abs(x) < 1e-8) {
+    // sin x = x − x³/6 rounds to x; cos x = 1 − x²/2 rounds to 1 (or just below for larger x).
+    sinCosResult.sin = x;
+    sinCosResult.cos = Math.abs(x) < 1.4901161193847656e-8 ? 1 : Math.cos(x);
+    return;
+  }
+  const k = Math.round(x / PIO2_1);
+  // r = x − k·(p1 + p2 + p3) in double-double.
+  twoProd(k, PIO2_1);
+  let ph = outHi;
+  let pl = outLo;
+  ddAdd(x, 0, -ph, -pl);
+  let rh = outHi;
+  let rl = outLo;
+  twoProd(k, PIO2_2);
+  ph = outHi;
+  pl = outLo;
+  ddAdd(rh, rl, -ph, -pl);
+  ddAdd(outHi, outLo, -k * PIO2_3, 0);
+  rh = outHi;
+  rl = outLo;
+  sinCosSeries(rh, rl, true);
+  const s = outHi;
+  sinCosSeries(rh, rl, false);
+  const c = outHi;
+  switch (((k % 4) + 4) % 4) {
+    case 0:
+      sinCosResult.sin = s;
+      sinCosResult.cos = c;
+      break;
+    case 1:
+      sinCosResult.sin = c;
+      sinCosResult.cos = -s;
+      break;
+    case 2:
+      sinCosResult.sin = -s;
+      sinCosResult.cos = -c;
+      break;
+    default:
+      sinCosResult.sin = -c;
+      sinCosResult.cos = s;
+  }
 }

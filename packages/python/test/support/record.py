@@ -327,3 +327,66 @@ for x in fl:
     for nd in [0, 1, 2, 3, 5, 10, 17, 50, 300, 400, -1, -2, -5, -20, -308, -309, -400]:
         op("roundfloat", lambda x, nd: round(x, nd), x, nd)
 dump("int-math", arith)
+
+# ---------------------------------------------------------------------------------------------
+# random: each case reseeds and records what a sequence of calls returns
+seeds = [0, 1, 2, 42, -1, -42, 12345, 2 ** 32 - 1, 2 ** 32, 2 ** 32 + 1, 2 ** 64, -(2 ** 64) - 5, 10 ** 50, 3 ** 200,
+         2 ** 19937 - 1, "", "a", "hello", "héllo 😀", "x" * 1000, b"", b"abc", bytes(range(256)), 1.5, -2.5, 0.1,
+         1e300, 3.0, -0.0]
+for _ in range(15):
+    seeds.append(rng.getrandbits(rng.randrange(1, 300)) * rng.choice([1, -1]))
+
+
+def seed_enc(s):
+    if isinstance(s, bytes):
+        return {"bytes": list(s)}
+    if isinstance(s, float):
+        return {"float": repr(s)}
+    if isinstance(s, int):
+        return {"int": str(s)} if abs(s) < 10 ** 4000 else {"int": hex(s)}
+    return s
+
+
+programs = {
+    "random": lambda r: [r.random() for _ in range(8)],
+    "getrandbits": lambda r: [r.getrandbits(k) for k in [0, 1, 5, 31, 32, 33, 53, 64, 100, 1000]],
+    "randrange": lambda r: [r.randrange(10), r.randrange(1, 7), r.randrange(0, 100, 7), r.randrange(100, 0, -3),
+                            r.randrange(-50, 50), r.randrange(2 ** 40), r.randrange(2 ** 60, 2 ** 61),
+                            r.randrange(10 ** 30), r.randrange(-10, 10 ** 20, 3)],
+    "randint": lambda r: [r.randint(1, 6) for _ in range(10)] + [r.randint(-1000, 1000), r.randint(0, 2 ** 53)],
+    "choice": lambda r: [r.choice(range(n)) for n in [1, 2, 3, 10, 100, 1000, 10 ** 6]],
+    "shuffle": lambda r: [(lambda x: (r.shuffle(x), x)[1])(list(range(n))) for n in [0, 1, 2, 5, 20]],
+    "sample": lambda r: [r.sample(range(n), k) for n, k in [(10, 3), (10, 10), (100, 5), (1000, 20), (50, 0),
+                                                             (30, 7), (10 ** 6, 6)]],
+    "uniform": lambda r: [r.uniform(0, 1), r.uniform(-5, 5), r.uniform(10, 2), r.uniform(1e-3, 1e3)],
+    "triangular": lambda r: [r.triangular(), r.triangular(0, 10), r.triangular(0, 10, 2), r.triangular(5, 1, 4),
+                             r.triangular(3, 3, 3)],
+    "gauss": lambda r: [r.gauss() for _ in range(7)] + [r.gauss(10, 2), r.gauss(-3, 0.5)],
+    "normalvariate": lambda r: [r.normalvariate() for _ in range(5)] + [r.normalvariate(100, 15)],
+    "expovariate": lambda r: [r.expovariate(1.0), r.expovariate(0.25), r.expovariate(10)],
+    "gammavariate": lambda r: [r.gammavariate(a, b) for a, b in [(0.5, 1), (1, 1), (2.5, 3), (9, 0.5), (0.1, 2)]],
+    "betavariate": lambda r: [r.betavariate(2, 5), r.betavariate(0.5, 0.5), r.betavariate(1, 1)],
+    "choices": lambda r: [r.choices(range(5), k=6), r.choices(range(4), [1, 2, 3, 4], k=5),
+                          r.choices(range(3), cum_weights=[0.5, 0.5, 2.0], k=4)],
+    "mixed": lambda r: [r.random(), r.randrange(10), r.gauss(), r.getrandbits(7), r.random(), r.gauss(),
+                        r.choice(range(3)), r.random()],
+}
+rcases = []
+for s in seeds:
+    for name, prog in programs.items():
+        r = random.Random(s)
+        rcases.append({"seed": seed_enc(s), "program": name, **run(lambda: prog(r))})
+rerr = []
+r = random.Random(1)
+for name, fn in [("randrange0", lambda: r.randrange(0)), ("randrange_empty", lambda: r.randrange(5, 5)),
+                 ("randrange_step0", lambda: r.randrange(0, 10, 0)), ("randrange_neg", lambda: r.randrange(-3)),
+                 ("randrange_emptystep", lambda: r.randrange(0, 10, -1)), ("choice_empty", lambda: r.choice([])),
+                 ("sample_big", lambda: r.sample(range(3), 4)), ("sample_neg", lambda: r.sample(range(3), -1)),
+                 ("getrandbits_neg", lambda: r.getrandbits(-1)), ("randint_empty", lambda: r.randint(5, 3)),
+                 ("gamma_bad", lambda: r.gammavariate(0, 1)), ("randrange_stop", lambda: r.randrange(5, step=2)),
+                 ("seed_surrogate", lambda: r.seed("\ud800")), ("setstate_v2", lambda: r.setstate((2, (), None)))]:
+    rerr.append({"name": name, **run(fn)})
+r = random.Random(7)
+state = r.getstate()
+dump("random", rcases)
+dump("random-errors", rerr + [{"name": "state", "version": state[0], "words": list(state[1]), "gauss": state[2]}])
