@@ -390,3 +390,63 @@ r = random.Random(7)
 state = r.getstate()
 dump("random", rcases)
 dump("random-errors", rerr + [{"name": "state", "version": state[0], "words": list(state[1]), "gauss": state[2]}])
+
+# ---------------------------------------------------------------------------------------------
+# math module
+mvals = [0.0, -0.0, 0.5, -0.5, 1.0, -1.0, 2.0, 3.0, 10.0, 0.1, 1e-300, 5e-324, 1e300, 1.7976931348623157e308,
+         float("inf"), float("-inf"), float("nan"), math.pi, math.e, 100.0, 1000.0, 1e16, 0.999999, 1.000001, 710.0,
+         -710.0, 700.0, 2.5, -2.5, 171.5, -171.5, 0.75, 1e-10, 123456.789]
+for _ in range(60):
+    mvals.append(rng.uniform(-50, 50))
+for _ in range(20):
+    mvals.append(rng.uniform(0, 1e6))
+mcases = []
+
+
+def mop(name, fn, *args):
+    mcases.append({"fn": name, "args": enc(list(args)), **run(lambda: fn(*args))})
+
+
+one = ["sqrt", "exp", "expm1", "log", "log2", "log10", "log1p", "sin", "cos", "tan", "asin", "acos", "atan", "sinh",
+       "cosh", "tanh", "asinh", "acosh", "atanh", "degrees", "radians", "floor", "ceil", "trunc", "fabs", "modf",
+       "frexp", "gamma", "lgamma", "isfinite", "isinf", "isnan"]
+for x in mvals:
+    for f in one:
+        mop(f, getattr(math, f), x)
+    for y in rng.sample(mvals, 6) + [2.0, 0.5, -1.0, 3.0]:
+        mop("pow", math.pow, x, y)
+        mop("atan2", math.atan2, x, y)
+        mop("fmod", math.fmod, x, y)
+        mop("copysign", math.copysign, x, y)
+        mop("hypot", math.hypot, x, y)
+        mop("log", math.log, x, y)
+        mop("isclose", math.isclose, x, y)
+    for i in [0, 1, -1, 10, -1074, 1024, 1023, -1080, 2000, -2000, 10 ** 30]:
+        mop("ldexp", math.ldexp, x, i)
+bigints = [0, 1, 2, 10, 255, 10 ** 20, 2 ** 1023, 2 ** 1024, 10 ** 400, 3 ** 1000 + 7, -5, -(10 ** 400)]
+for n in bigints:
+    for f in ["log", "log2", "log10", "sqrt", "exp", "floor", "ceil"]:
+        mop(f, getattr(math, f), n)
+    mop("log", math.log, n, 10)
+    mop("isqrt", math.isqrt, n)
+for n in [0, 1, 2, 5, 10, 20, 23, 50, 100, 500, -1]:
+    mop("factorial", math.factorial, n)
+    for k in [0, 1, 2, 5, 10, 60, -1]:
+        mop("comb", math.comb, n, k)
+        mop("perm", math.perm, n, k)
+for args in [(), (0,), (12, 18), (-12, 18), (0, 0), (2 ** 100, 6 ** 50, 10 ** 30), (7, 11, 13), (-4,)]:
+    mop("gcd", math.gcd, *args)
+    mop("lcm", math.lcm, *args)
+for seq in [[0.1] * 10, [1e100, 1.0, -1e100, 1e-100, 1e50, -1.0, -1e50], [float("inf"), 1.0], [float("inf"), float("-inf")],
+            [float("nan"), 1.0], [1e308, 1e308], [1e308, 1e308, -1e308], [], [2.0 ** 53, 1.0, 2.0 ** -53],
+            [1.0, 1e-16, 1e-16], [0.3, 0.3, 0.3, -0.9], [-0.0], [-0.0, 0.0], [5e-324, 5e-324]]:
+    mop("fsum", math.fsum, seq)
+for _ in range(60):
+    seq = [rng.uniform(-1, 1) * 10.0 ** rng.randrange(-20, 20) for _ in range(rng.randrange(1, 30))]
+    mop("fsum", math.fsum, seq)
+for p, q in [((0, 0), (3, 4)), ((1.5, 2.5, -1.0), (0.1, 0.2, 0.3)), ((1,), (2, 3)), ((), ())]:
+    mop("dist", math.dist, list(p), list(q))
+for args in [(3, 4, 12), (1e200, 1e200), (1e-200, 1e-200), (), (5,), (float("inf"), float("nan")), (1.0, 1e-17)]:
+    mop("hypot", math.hypot, *args)
+mop("isclose_neg", lambda: math.isclose(1.0, 1.0, rel_tol=-1))
+dump("math", mcases)
