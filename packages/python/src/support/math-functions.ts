@@ -10,6 +10,7 @@
  *   exp, log, log2, log10, pow, sin, cos, tan, hypot   double-double (double-double.ts): rounded
  *                                                      like glibc, which CPython calls
  *   gamma, lgamma                                      CPython's own Lanczos code, step for step
+ *   erf, erfc                                          fdlibm's rational approximations (erf.ts)
  *   log(int) past the float range                      log(m) + e·log(2), x = m·2^e (as CPython)
  *   fsum                                               exact partial sums (Shewchuk), CPython's
  *                                                      special-value rules
@@ -30,6 +31,8 @@ import {
   sinCosResult,
 } from "./double-double.js";
 import { bitLength } from "./int-text.js";
+
+export { erf, erfc } from "./erf.js";
 
 /** `math.pi`. */
 export const pi = Math.PI;

@@ -32,6 +32,8 @@ const CALLS: Record<string, (args: unknown[]) => unknown> = {
 
 /** Results that must be bit-for-bit python3.11's; the rest go through libm-style functions. */
 const LIBM = new Set([
+  "erf",
+  "erfc",
   "expm1",
   "log1p",
   "tan",
@@ -144,6 +146,29 @@ describe("math module", () => {
         expect(r * r <= n && (r + 1n) * (r + 1n) > n).toBe(true);
       }),
     );
+  });
+
+  it.runIf(python311() !== null)("erf and erfc agree with python3.11's C library (differential)", () => {
+    const xs = fc.sample(
+      fc.oneof(
+        fc.double({ min: -1.5, max: 1.5, noNaN: true }),
+        fc.double({ min: -30, max: 30, noNaN: true }),
+      ),
+      5000,
+    );
+    const expected = runPython<number[][]>(
+      "import json,sys,math\nd=json.load(sys.stdin)\nprint(json.dumps([[math.erf(x) for x in d],[math.erfc(x) for x in d]]))",
+      xs,
+    );
+    let exact = 0;
+    xs.forEach((x, i) => {
+      const a = m.erf(x);
+      const b = m.erfc(x);
+      expect(ulps(a, expected[0][i])).toBeLessThanOrEqual(1);
+      expect(ulps(b, expected[1][i])).toBeLessThanOrEqual(1);
+      if (Object.is(a, expected[0][i]) && Object.is(b, expected[1][i])) exact++;
+    });
+    expect(exact / xs.length).toBeGreaterThan(0.99);
   });
 
   it.runIf(python311() !== null)("log of huge ints matches python3.11 (differential)", () => {

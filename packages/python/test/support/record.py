@@ -409,7 +409,7 @@ def mop(name, fn, *args):
 
 one = ["sqrt", "exp", "expm1", "log", "log2", "log10", "log1p", "sin", "cos", "tan", "asin", "acos", "atan", "sinh",
        "cosh", "tanh", "asinh", "acosh", "atanh", "degrees", "radians", "floor", "ceil", "trunc", "fabs", "modf",
-       "frexp", "gamma", "lgamma", "isfinite", "isinf", "isnan"]
+       "frexp", "gamma", "lgamma", "isfinite", "isinf", "isnan", "erf", "erfc"]
 for x in mvals:
     for f in one:
         mop(f, getattr(math, f), x)
