@@ -244,8 +244,8 @@ const PIO2_1 = 1.5707963267948966;
 const PIO2_2 = 6.123233995736766e-17;
 const PIO2_3 = -1.4973849048591698e-33;
 
-/** sin and cos of the last {@link accurateSinCos} argument. */
-export const sinCosResult = { sin: 0, cos: 0 };
+/** sin and cos of the last {@link accurateSinCos} argument (with their low parts). */
+export const sinCosResult = { sin: 0, cos: 0, sinLo: 0, cosLo: 0 };
 
 /** Taylor series of sin (odd = true) or cos around 0 for |r| ≤ π/4, r = rh + rl; result in out. */
 function sinCosSeries(rh: number, rl: number, odd: boolean): void {
@@ -277,15 +277,11 @@ function sinCosSeries(rh: number, rl: number, odd: boolean): void {
  * `Math.sin`/`Math.cos`.
  */
 export function accurateSinCos(x: number): void {
+  sinCosResult.sinLo = 0;
+  sinCosResult.cosLo = 0;
   if (!Number.isFinite(x) || Math.abs(x) > 1647099) {
     sinCosResult.sin = Math.sin(x);
     sinCosResult.cos = Math.cos(x);
-    return;
-  }
-  if (Math.abs(x) < 1e-8) {
-    // sin x = x − x³/6 rounds to x; cos x = 1 − x²/2 rounds to 1 (or just below for larger x).
-    sinCosResult.sin = x;
-    sinCosResult.cos = Math.abs(x) < 1.4901161193847656e-8 ? 1 : Math.cos(x);
     return;
   }
   const k = Math.round(x / PIO2_1);
@@ -305,23 +301,93 @@ export function accurateSinCos(x: number): void {
   rl = outLo;
   sinCosSeries(rh, rl, true);
   const s = outHi;
+  const sl = outLo;
   sinCosSeries(rh, rl, false);
   const c = outHi;
+  const cl = outLo;
   switch (((k % 4) + 4) % 4) {
     case 0:
-      sinCosResult.sin = s;
-      sinCosResult.cos = c;
+      setSinCos(s, sl, c, cl);
       break;
     case 1:
-      sinCosResult.sin = c;
-      sinCosResult.cos = -s;
+      setSinCos(c, cl, -s, -sl);
       break;
     case 2:
-      sinCosResult.sin = -s;
-      sinCosResult.cos = -c;
+      setSinCos(-s, -sl, -c, -cl);
       break;
     default:
-      sinCosResult.sin = -c;
-      sinCosResult.cos = s;
+      setSinCos(-c, -cl, s, sl);
   }
+}
+
+function setSinCos(s: number, sl: number, c: number, cl: number): void {
+  sinCosResult.sin = s;
+  sinCosResult.sinLo = sl;
+  sinCosResult.cos = c;
+  sinCosResult.cosLo = cl;
+}
+
+/** (ah + al) / (bh + bl) → out. */
+function ddDiv(ah: number, al: number, bh: number, bl: number): void {
+  const q1 = ah / bh;
+  ddMul(q1, 0, bh, bl);
+  ddAdd(ah, al, -outHi, -outLo);
+  quickTwoSum(q1, outHi / bh);
+}
+
+/** tan x, rounded like a correctly rounded C `tan` (|x| < 2^20·π/2). */
+export function accurateTan(x: number): number {
+  if (!Number.isFinite(x) || Math.abs(x) > 1647099) return Math.tan(x);
+  if (Math.abs(x) < 1e-9) return x;
+  accurateSinCos(x);
+  ddDiv(sinCosResult.sin, sinCosResult.sinLo, sinCosResult.cos, sinCosResult.cosLo);
+  return outHi;
+}
+
+/** atan2(y, x) for finite, not both zero, arguments, corrected from Math.atan2 by one Newton step. */
+export function accurateAtan2(y: number, x: number): number {
+  const y0 = Math.atan2(y, x);
+  if (y0 === 0 || !Number.isFinite(y) || !Number.isFinite(x)) return y0;
+  // Scale so that the products below neither overflow nor lose bits.
+  const big = Math.max(Math.abs(x), Math.abs(y));
+  let scale = 1;
+  if (big > 2 ** 500) scale = 2 ** -600;
+  else if (big < 2 ** -500) scale = 2 ** 600;
+  const ys = y * scale;
+  const xs = x * scale;
+  accurateSinCos(y0);
+  // δ = (y·cos y0 − x·sin y0) / (x·cos y0 + y·sin y0)
+  ddMul(sinCosResult.cos, sinCosResult.cosLo, ys, 0);
+  const ah = outHi;
+  const al = outLo;
+  ddMul(sinCosResult.sin, sinCosResult.sinLo, xs, 0);
+  ddAdd(ah, al, -outHi, -outLo);
+  const num = outHi;
+  const den = xs * sinCosResult.cos + ys * sinCosResult.sin;
+  return y0 + num / den;
+}
+
+/** asin x for |x| ≤ 1, corrected from Math.asin by one Newton step. */
+export function accurateAsin(x: number): number {
+  const y0 = Math.asin(x);
+  if (!Number.isFinite(y0) || Math.abs(x) < 1e-9 || Math.abs(x) === 1) return y0;
+  accurateSinCos(y0);
+  ddAdd(x, 0, -sinCosResult.sin, -sinCosResult.sinLo);
+  return y0 + outHi / sinCosResult.cos;
+}
+
+/** acos x for |x| ≤ 1, corrected from Math.acos by one Newton step. */
+export function accurateAcos(x: number): number {
+  const y0 = Math.acos(x);
+  if (!Number.isFinite(y0) || Math.abs(x) === 1 || y0 === 0) return y0;
+  accurateSinCos(y0);
+  ddAdd(sinCosResult.cos, sinCosResult.cosLo, -x, 0);
+  return y0 + outHi / sinCosResult.sin;
+}
+
+/** atan x. */
+export function accurateAtan(x: number): number {
+  if (Number.isNaN(x) || Math.abs(x) < 1e-9) return x;
+  if (!Number.isFinite(x)) return Math.atan(x);
+  return accurateAtan2(x, 1);
 }

@@ -7,8 +7,10 @@
  *                                  ±inf from finite input      → OverflowError math range error
  *                                                                (ValueError where the C function
  *                                                                cannot overflow: log, sqrt, …)
- *   exp, log, log2, log10, pow, sin, cos, tan, hypot   double-double (double-double.ts): rounded
- *                                                      like glibc, which CPython calls
+ *   exp, log, log2, log10, pow, sin, cos, tan,         double-double (double-double.ts): rounded
+ *   asin, acos, atan, atan2, hypot                     like glibc (correctly), which CPython calls
+ *   expm1, log1p, sinh, cosh, tanh, asinh, acosh,      the engine's fdlibm ports: glibc uses the
+ *   atanh                                              same fdlibm algorithms for these
  *   gamma, lgamma                                      CPython's own Lanczos code, step for step
  *   erf, erfc                                          fdlibm's rational approximations (erf.ts)
  *   log(int) past the float range                      log(m) + e·log(2), x = m·2^e (as CPython)
@@ -21,10 +23,15 @@
  */
 import { PythonError } from "@pymem/runtime";
 import {
+  accurateAcos,
+  accurateAsin,
+  accurateAtan,
+  accurateAtan2,
   accurateExp,
   accurateLog,
   accuratePow,
   accurateSinCos,
+  accurateTan,
   ddLog,
   ddResult,
   ddScale,
@@ -240,7 +247,7 @@ export function cos(x: number | bigint): number {
 export function tan(x: number | bigint): number {
   const v = toFloat(x);
   if (!Number.isFinite(v)) return checked(v, Number.NaN, false);
-  return checked(v, Math.tan(v), false);
+  return checked(v, accurateTan(v), false);
 }
 /**
  * `math.asin(x)`.
@@ -248,7 +255,7 @@ export function tan(x: number | bigint): number {
  */
 export function asin(x: number | bigint): number {
   const v = toFloat(x);
-  return checked(v, Math.asin(v), false);
+  return checked(v, accurateAsin(v), false);
 }
 /**
  * `math.acos(x)`.
@@ -256,15 +263,20 @@ export function asin(x: number | bigint): number {
  */
 export function acos(x: number | bigint): number {
   const v = toFloat(x);
-  return checked(v, Math.acos(v), false);
+  return checked(v, accurateAcos(v), false);
 }
 /** `math.atan(x)`. */
 export function atan(x: number | bigint): number {
-  return Math.atan(toFloat(x));
+  return accurateAtan(toFloat(x));
 }
 /** `math.atan2(y, x)` with C99's special cases. */
 export function atan2(y: number | bigint, x: number | bigint): number {
-  return Math.atan2(toFloat(y), toFloat(x));
+  const a = toFloat(y);
+  const b = toFloat(x);
+  if (Number.isNaN(a) || Number.isNaN(b) || !Number.isFinite(a) || !Number.isFinite(b) || a === 0) {
+    return Math.atan2(a, b);
+  }
+  return accurateAtan2(a, b);
 }
 /**
  * `math.sinh(x)`.

@@ -122,20 +122,26 @@ def p(x, y):
 print(json.dumps([p(x, y) for x, y in json.load(sys.stdin)]))`,
       inputs,
     );
+    // glibc's pow is within 0.52 ulp, not always correctly rounded; this one rounds correctly, so
+    // a rare last-bit difference is expected: demand one ulp at most and exact agreement on 99.5%.
+    let exact = 0;
     const mismatches = inputs.filter(([x, y], i) => {
-      let actual: string;
+      let actual: number;
       try {
-        actual = String(m.floatPow(x, y));
+        actual = m.floatPow(x, y);
       } catch (e) {
-        actual = (e as { pyType?: string }).pyType ?? "error";
+        if ((e as { pyType?: string }).pyType !== expected[i]) return true;
+        exact++;
+        return false;
       }
-      const want = expected[i];
-      return !(
-        actual === want ||
-        Number(actual) === Number(want) ||
-        (want === "inf" && actual === "Infinity")
-      );
+      const want = expected[i] === "inf" ? Number.POSITIVE_INFINITY : Number(expected[i]);
+      if (Object.is(actual, want)) {
+        exact++;
+        return false;
+      }
+      return !(Math.abs(actual - want) <= Math.abs(want) * 2 ** -52);
     });
+    expect(exact / inputs.length).toBeGreaterThan(0.995);
     expect(mismatches).toEqual([]);
   });
 });
