@@ -20,7 +20,7 @@
 /** The last result: value = hi + lo, |lo| ≤ ulp(hi)/2. */
 export const ddResult = { hi: 0, lo: 0 };
 
-const LN2_HI = 0.6931471805599453;
+const LN2_HI = Math.LN2;
 const LN2_LO = 2.3190468138462996e-17;
 const SPLITTER = 134217729; // 2^27 + 1
 
@@ -221,15 +221,79 @@ export function accuratePow(x: number, y: number): number {
   return ddResult.hi;
 }
 
+// Fast paths (Ziv's strategy): a table-driven evaluation good to ~2^-60 decides the rounding
+// unless the result lies within that error of a rounding boundary; only then does the full
+// double-double evaluation run.
+//
+//   exp x = 2^m · 2^(j/128) · e^r     N = round(x·128/ln2), j = N mod 128, |r| ≤ ln2/256
+//   2^(j/128) held as hi + lo (computed once with ddExp), e^r − 1 by a degree-6 polynomial
+
+const EXP_TABLE_HI = new Float64Array(128);
+const EXP_TABLE_LO = new Float64Array(128);
+let expTableReady = false;
+const INV_LN2_128 = 128 / Math.LN2;
+// ln2/128 split so that N·L1 is exact for |N| < 2^20.
+const LN2_128_1 = 0.0054152123475432745; // ln2/128 with its low 20 bits cleared
+const LN2_128_2 = (LN2_HI - 128 * LN2_128_1) / 128 + LN2_LO / 128;
+
+function buildExpTable(): void {
+  for (let j = 0; j < 128; j++) {
+    ddMul(LN2_HI, LN2_LO, j / 128, 0);
+    ddExp(outHi, outLo);
+    EXP_TABLE_HI[j] = ddResult.hi;
+    EXP_TABLE_LO[j] = ddResult.lo;
+  }
+  expTableReady = true;
+}
+
 /** e^x, rounded like a correctly rounded C `exp`. */
 export function accurateExp(x: number): number {
   if (Number.isNaN(x)) return x;
+  if (x > -700 && x < 700) {
+    if (!expTableReady) buildExpTable();
+    const n = Math.round(x * INV_LN2_128);
+    const j = n & 127;
+    const m = (n - j) / 128;
+    const r = x - n * LN2_128_1 - n * LN2_128_2;
+    const r2 = r * r;
+    const p = r + r2 * (0.5 + r * (1 / 6 + r * (1 / 24 + r * (1 / 120 + r * (1 / 720)))));
+    const th = EXP_TABLE_HI[j];
+    const lo = th * p + EXP_TABLE_LO[j] * (1 + p);
+    const bound = th * 2e-18; // 2^-58.8 relative
+    const y1 = th + (lo + bound);
+    const y2 = th + (lo - bound);
+    if (y1 === y2) return y1 * 2 ** m;
+  }
   ddExp(x, 0);
   return ddResult.hi;
 }
 
 /** ln(x) for finite x > 0, rounded like a correctly rounded C `log`. */
 export function accurateLog(x: number): number {
+  if (x > 2.2250738585072014e-308 && x < 1.7976931348623157e308 && (x < 0.999 || x > 1.001)) {
+    // log x = y0 + (x·e^-y0 − 1) with e^-y0 from the table (y0 = Math.log(x) is within an ulp).
+    const y0 = Math.log(x);
+    if (y0 > -700 && y0 < 700) {
+      if (!expTableReady) buildExpTable();
+      const t = -y0;
+      const n = Math.round(t * INV_LN2_128);
+      const j = n & 127;
+      const m = (n - j) / 128;
+      const r = t - n * LN2_128_1 - n * LN2_128_2;
+      const r2 = r * r;
+      const p = r + r2 * (0.5 + r * (1 / 6 + r * (1 / 24 + r * (1 / 120 + r * (1 / 720)))));
+      const scale = 2 ** m;
+      const eh = EXP_TABLE_HI[j] * scale;
+      const el = (EXP_TABLE_HI[j] * p + EXP_TABLE_LO[j] * (1 + p)) * scale;
+      // x·(eh + el) − 1 with x·eh exact as a two-product
+      twoProd(x, eh);
+      const correction = outHi - 1 + outLo + x * el;
+      const bound = 2.2e-18 + Math.abs(y0) * 1.2e-32;
+      const y1 = y0 + (correction + bound);
+      const y2 = y0 + (correction - bound);
+      if (y1 === y2) return y1;
+    }
+  }
   ddLog(x);
   return ddResult.hi;
 }
@@ -390,4 +454,139 @@ export function accurateAtan(x: number): number {
   if (Number.isNaN(x) || Math.abs(x) < 1e-9) return x;
   if (!Number.isFinite(x)) return Math.atan(x);
   return accurateAtan2(x, 1);
+}
+
+// Fast sin/cos: the same reduction, then Taylor polynomials whose leading terms are kept in
+// double-double; the full series runs only when the rounding test below cannot decide.
+const SIN_TAIL = [
+  -1 / 5040,
+  1 / 362880,
+  -1 / 39916800,
+  1 / 6227020800,
+  -1 / 1307674368000,
+  1 / 355687428096000,
+  -1 / 121645100408832000,
+  1 / 51090942171709440000,
+];
+const COS_TAIL = [
+  -1 / 720,
+  1 / 40320,
+  -1 / 3628800,
+  1 / 479001600,
+  -1 / 87178291200,
+  1 / 20922789888000,
+  -1 / 6402373705728000,
+  1 / 2432902008176640000,
+];
+
+function polyTail(coefficients: readonly number[], r2: number): number {
+  let acc = coefficients[coefficients.length - 1];
+  for (let i = coefficients.length - 2; i >= 0; i--) acc = coefficients[i] + r2 * acc;
+  return acc;
+}
+
+/**
+ * sin(rh + rl) for |r| ≤ π/4, or NaN when the fast evaluation cannot decide the rounding:
+ * r − r³/6 + r⁵/120 in double-double, the rest of the series in doubles (≤ 2^-63 relative error).
+ */
+function fastSinReduced(rh: number, rl: number): number {
+  const r2 = rh * rh;
+  const tail = r2 * r2 * r2 * rh * polyTail(SIN_TAIL, r2);
+  twoProd(rh, rh);
+  const sh = outHi;
+  const sl = outLo;
+  ddMul(sh, sl, rh, 0);
+  const ch = outHi;
+  const cl = outLo;
+  ddMul(ch, cl, sh, sl);
+  ddDivD(outHi, outLo, 120);
+  const fh = outHi;
+  const fl = outLo;
+  ddDivD(ch, cl, -6);
+  ddAdd(outHi, outLo, fh, fl);
+  const th = outHi;
+  const tl = outLo;
+  twoSum(rh, th);
+  const hi = outHi;
+  // rl enters through sin(rh + rl) ≈ sin rh + rl·cos rh.
+  const lo = outLo + (tl + tail + rl * (1 - (r2 / 2) * (1 - r2 / 12)));
+  const bound = Math.abs(rh) * 1e-18;
+  const y1 = hi + (lo + bound);
+  const y2 = hi + (lo - bound);
+  return y1 === y2 ? y1 : Number.NaN;
+}
+
+/** cos(rh + rl) for |r| ≤ π/4 like {@link fastSinReduced}: 1 − r²/2 + r⁴/24 in double-double. */
+function fastCosReduced(rh: number, rl: number): number {
+  const r2 = rh * rh;
+  const tail = r2 * r2 * r2 * polyTail(COS_TAIL, r2);
+  twoProd(rh, rh);
+  const a = outHi;
+  const b = outLo;
+  ddMul(a, b, a, b);
+  ddDivD(outHi, outLo, 24);
+  const qh = outHi;
+  const ql = outLo;
+  twoSum(1, -a / 2);
+  const h = outHi;
+  const l = outLo;
+  twoSum(h, qh);
+  const hi = outHi;
+  // rl enters through cos(rh + rl) ≈ cos rh − rl·sin rh.
+  const lo = outLo + (l + ql + tail - b / 2 - rh * rl * (1 - (r2 / 6) * (1 - r2 / 20)));
+  const bound = 1e-18;
+  const y1 = hi + (lo + bound);
+  const y2 = hi + (lo - bound);
+  return y1 === y2 ? y1 : Number.NaN;
+}
+
+/** Reduces x by multiples of π/2 into out (rh, rl); returns the quadrant. */
+function reduceHalfPi(x: number): number {
+  const k = Math.round(x / PIO2_1);
+  twoProd(k, PIO2_1);
+  const ph = outHi;
+  const pl = outLo;
+  ddAdd(x, 0, -ph, -pl);
+  const rh = outHi;
+  const rl = outLo;
+  twoProd(k, PIO2_2);
+  const qh = outHi;
+  const ql = outLo;
+  ddAdd(rh, rl, -qh, -ql);
+  ddAdd(outHi, outLo, -k * PIO2_3, 0);
+  return ((k % 4) + 4) % 4;
+}
+
+/** sin x rounded like a correctly rounded C `sin` (fast path, falling back to the full series). */
+export function accurateSin(x: number): number {
+  if (Number.isFinite(x) && Math.abs(x) < 1647099 && Math.abs(x) > 1e-300) {
+    const quadrant = reduceHalfPi(x);
+    const rh = outHi;
+    const rl = outLo;
+    let y: number;
+    if (quadrant === 0) y = fastSinReduced(rh, rl);
+    else if (quadrant === 1) y = fastCosReduced(rh, rl);
+    else if (quadrant === 2) y = -fastSinReduced(rh, rl);
+    else y = -fastCosReduced(rh, rl);
+    if (!Number.isNaN(y)) return y;
+  }
+  accurateSinCos(x);
+  return sinCosResult.sin;
+}
+
+/** cos x rounded like a correctly rounded C `cos` (fast path, falling back to the full series). */
+export function accurateCos(x: number): number {
+  if (Number.isFinite(x) && Math.abs(x) < 1647099) {
+    const quadrant = reduceHalfPi(x);
+    const rh = outHi;
+    const rl = outLo;
+    let y: number;
+    if (quadrant === 0) y = fastCosReduced(rh, rl);
+    else if (quadrant === 1) y = -fastSinReduced(rh, rl);
+    else if (quadrant === 2) y = -fastCosReduced(rh, rl);
+    else y = fastSinReduced(rh, rl);
+    if (!Number.isNaN(y)) return y;
+  }
+  accurateSinCos(x);
+  return sinCosResult.cos;
 }

@@ -27,15 +27,15 @@ import {
   accurateAsin,
   accurateAtan,
   accurateAtan2,
+  accurateCos,
   accurateExp,
   accurateLog,
   accuratePow,
-  accurateSinCos,
+  accurateSin,
   accurateTan,
   ddLog,
   ddResult,
   ddScale,
-  sinCosResult,
 } from "./double-double.js";
 import { bitLength } from "./int-text.js";
 
@@ -110,9 +110,9 @@ function logFloat(v: number): number {
   return accurateLog(v);
 }
 
-const LOG10_HI = 0.4342944819032518; // 1/ln(10)
+const LOG10_HI = Math.LOG10E; // 1/ln(10)
 const LOG10_LO = 1.098319650216765e-17;
-const LOG2E_HI = 1.4426950408889634; // 1/ln(2)
+const LOG2E_HI = Math.LOG2E; // 1/ln(2)
 const LOG2E_LO = 2.0355273740931033e-17;
 
 function log10Float(v: number): number {
@@ -228,8 +228,7 @@ export function pow(x: number | bigint, y: number | bigint): number {
  */
 export function sin(x: number | bigint): number {
   const v = toFloat(x);
-  accurateSinCos(v);
-  return checked(v, sinCosResult.sin, false);
+  return checked(v, accurateSin(v), false);
 }
 /**
  * `math.cos(x)`.
@@ -237,8 +236,7 @@ export function sin(x: number | bigint): number {
  */
 export function cos(x: number | bigint): number {
   const v = toFloat(x);
-  accurateSinCos(v);
-  return checked(v, sinCosResult.cos, false);
+  return checked(v, accurateCos(v), false);
 }
 /**
  * `math.tan(x)`.

@@ -19,7 +19,7 @@
  * @module
  */
 import { PythonError } from "@pymem/runtime";
-import { accurateExp, accurateLog, accuratePow, accurateSinCos, sinCosResult } from "./double-double.js";
+import { accurateCos, accurateExp, accurateLog, accuratePow, accurateSin } from "./double-double.js";
 import { MersenneTwister } from "./mersenne-twister.js";
 
 const TWOPI = 2 * Math.PI;
@@ -261,9 +261,8 @@ export function gauss(rng: PyRandom, mu = 0, sigma = 1): number {
   if (z === null) {
     const x2pi = rng.random() * TWOPI;
     const g2rad = Math.sqrt(-2 * accurateLog(1 - rng.random()));
-    accurateSinCos(x2pi);
-    z = sinCosResult.cos * g2rad;
-    rng.gaussNext = sinCosResult.sin * g2rad;
+    z = accurateCos(x2pi) * g2rad;
+    rng.gaussNext = accurateSin(x2pi) * g2rad;
   }
   return mu + z * sigma;
 }
