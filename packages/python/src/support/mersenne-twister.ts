@@ -19,38 +19,13 @@
  */
 import { sha512 } from "@noble/hashes/sha2.js";
 import { PythonError } from "@pymem/runtime";
+import { hashFloat } from "./numeric-hash.js";
 
 const N = 624;
 const M = 397;
 const MATRIX_A = 0x9908b0df;
 const UPPER_MASK = 0x80000000;
 const LOWER_MASK = 0x7fffffff;
-
-/** CPython's `hash(float)`: reduced modulo the Mersenne prime 2^61 − 1, as a bigint. */
-export function hashFloat(x: number): bigint {
-  const P = (1n << 61n) - 1n;
-  if (Number.isNaN(x)) return 0n; // CPython 3.10+ hashes NaN by identity; 0 is a stand-in here
-  if (!Number.isFinite(x)) return x > 0 ? 314159n : -314159n;
-  if (Number.isInteger(x)) {
-    const v = BigInt(x);
-    let h = (v < 0n ? -v : v) % P;
-    if (v < 0n) h = -h;
-    return h === -1n ? -2n : h;
-  }
-  // x = m · 2^e with m an integer: hash = m · 2^e mod P, where 2^e mod P rotates 61-bit values.
-  let m = Math.abs(x);
-  let e = 0;
-  while (m % 1 !== 0) {
-    m *= 2;
-    e--;
-  }
-  let h = BigInt(m) % P;
-  // multiply by 2^e mod P: 2^-1 ≡ 2^60 (mod P); 2^e for e < 0 is 2^(61·k + e).
-  const shift = ((e % 61) + 61) % 61;
-  h = (h << BigInt(shift)) % P;
-  if (x < 0) h = -h;
-  return h === -1n ? -2n : h;
-}
 
 /** The Mersenne Twister state and CPython's seeding and draws. */
 export class MersenneTwister {

@@ -450,3 +450,11 @@ for args in [(3, 4, 12), (1e200, 1e200), (1e-200, 1e-200), (), (5,), (float("inf
     mop("hypot", math.hypot, *args)
 mop("isclose_neg", lambda: math.isclose(1.0, 1.0, rel_tol=-1))
 dump("math", mcases)
+
+# ---------------------------------------------------------------------------------------------
+# numeric hashes
+hash_ints = [0, 1, -1, -2, 2 ** 61 - 2, 2 ** 61 - 1, 2 ** 61, -(2 ** 61) + 1, 2 ** 64, -(10 ** 30), 3 ** 200]
+hash_floats = [0.0, -0.0, 1.0, -1.0, 1.5, -2.5, 0.1, 1e300, 5e-324, -8e-323, 2.0 ** 61, 2.0 ** 62, float("inf"),
+               float("-inf"), 123.456, -1e-300] + [rng.uniform(-1e6, 1e6) for _ in range(40)]
+dump("numeric-hash", [{"int": enc(v), "hash": str(hash(v))} for v in hash_ints] +
+     [{"float": enc(v), "hash": str(hash(v))} for v in hash_floats])
