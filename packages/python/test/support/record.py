@@ -458,3 +458,14 @@ hash_floats = [0.0, -0.0, 1.0, -1.0, 1.5, -2.5, 0.1, 1e300, 5e-324, -8e-323, 2.0
                float("-inf"), 123.456, -1e-300] + [rng.uniform(-1e6, 1e6) for _ in range(40)]
 dump("numeric-hash", [{"int": enc(v), "hash": str(hash(v))} for v in hash_ints] +
      [{"float": enc(v), "hash": str(hash(v))} for v in hash_floats])
+
+# ---------------------------------------------------------------------------------------------
+# float.hex / fromhex / as_integer_ratio
+hex_floats = [float(x) for x in floats[:80]]
+dump("float-hex", [{"x": enc(x), "hex": x.hex(), "ratio": run(lambda: x.as_integer_ratio())} for x in hex_floats] +
+     [{"x": enc(float("inf")), "hex": "inf", "ratio": run(lambda: float("inf").as_integer_ratio())}])
+hex_texts = ["0x1.8p1", " -0X1.8P+1 ", "0x.8", "0x1p-1074", "0x1p-1075", "0x1.0000000000001p-1075", "0x1p1024", "inf",
+             "-Infinity", "nan", "0x1.fffffffffffff8p1023", "0x1.fffffffffffff7p1023", "1.5", "0x", "0x1.", "0xg",
+             "0x1p", "0X1_0p0", "0x10", "0x3p-1076", "0x1.8p-1074", "0x2.8p-1075", "ff", ".8", "0x0p99999999999",
+             "0x1p-99999999999", "0x1p+99999999999", "-0x0p0", "0x1.23456789abcdefp10", "0x123456789abcdef123p-40"]
+dump("float-fromhex", [{"text": t, **run(lambda: float.fromhex(t))} for t in hex_texts])
