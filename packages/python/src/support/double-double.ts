@@ -215,6 +215,10 @@ export function accuratePow(x: number, y: number): number {
   const rough = y * Math.log(x);
   if (rough > 800) return Number.POSITIVE_INFINITY;
   if (rough < -800) return 0;
+  if (rough > -690 && rough < 690 && x > 2.2250738585072014e-308 && x < 1e300) {
+    const fast = fastPow(x, y);
+    if (!Number.isNaN(fast)) return fast;
+  }
   ddLog(x);
   ddMul(ddResult.hi, ddResult.lo, y, 0);
   ddExp(outHi, outLo);
@@ -250,19 +254,13 @@ function buildExpTable(): void {
 export function accurateExp(x: number): number {
   if (Number.isNaN(x)) return x;
   if (x > -700 && x < 700) {
-    if (!expTableReady) buildExpTable();
-    const n = Math.round(x * INV_LN2_128);
-    const j = n & 127;
-    const m = (n - j) / 128;
-    const r = x - n * LN2_128_1 - n * LN2_128_2;
-    const r2 = r * r;
-    const p = r + r2 * (0.5 + r * (1 / 6 + r * (1 / 24 + r * (1 / 120 + r * (1 / 720)))));
-    const th = EXP_TABLE_HI[j];
-    const lo = th * p + EXP_TABLE_LO[j] * (1 + p);
-    const bound = th * 2e-18; // 2^-58.8 relative
-    const y1 = th + (lo + bound);
-    const y2 = th + (lo - bound);
-    if (y1 === y2) return y1 * 2 ** m;
+    tableExp(x, 0);
+    const hi = outHi;
+    const lo = outLo;
+    const bound = Math.abs(hi) * 1e-20;
+    const y1 = hi + (lo + bound);
+    const y2 = hi + (lo - bound);
+    if (y1 === y2) return y1;
   }
   ddExp(x, 0);
   return ddResult.hi;
@@ -274,21 +272,13 @@ export function accurateLog(x: number): number {
     // log x = y0 + (x·e^-y0 − 1) with e^-y0 from the table (y0 = Math.log(x) is within an ulp).
     const y0 = Math.log(x);
     if (y0 > -700 && y0 < 700) {
-      if (!expTableReady) buildExpTable();
-      const t = -y0;
-      const n = Math.round(t * INV_LN2_128);
-      const j = n & 127;
-      const m = (n - j) / 128;
-      const r = t - n * LN2_128_1 - n * LN2_128_2;
-      const r2 = r * r;
-      const p = r + r2 * (0.5 + r * (1 / 6 + r * (1 / 24 + r * (1 / 120 + r * (1 / 720)))));
-      const scale = 2 ** m;
-      const eh = EXP_TABLE_HI[j] * scale;
-      const el = (EXP_TABLE_HI[j] * p + EXP_TABLE_LO[j] * (1 + p)) * scale;
+      tableExp(-y0, 0);
+      const eh = outHi;
+      const el = outLo;
       // x·(eh + el) − 1 with x·eh exact as a two-product
       twoProd(x, eh);
       const correction = outHi - 1 + outLo + x * el;
-      const bound = 2.2e-18 + Math.abs(y0) * 1.2e-32;
+      const bound = 2e-20 + Math.abs(y0) * 1.2e-32;
       const y1 = y0 + (correction + bound);
       const y2 = y0 + (correction - bound);
       if (y1 === y2) return y1;
@@ -589,4 +579,60 @@ export function accurateCos(x: number): number {
   }
   accurateSinCos(x);
   return sinCosResult.cos;
+}
+
+/**
+ * e^(th + tl) for |th| < 700 from the table, as an unrounded pair out = (hi, lo) with relative
+ * error below 2^-68: r = th − n·ln2/128 is split into an exact part and a tiny remainder, and
+ * T·(1 + r + q) is summed with exact products so that no step rounds at the 2^-53 level.
+ */
+function tableExp(th: number, tl: number): void {
+  if (!expTableReady) buildExpTable();
+  const n = Math.round(th * INV_LN2_128);
+  const j = n & 127;
+  const m = (n - j) / 128;
+  // r = th + tl − n·ln2/128 as a double-double (rh, rl): the first difference is exact.
+  twoSum(th - n * LN2_128_1, tl - n * LN2_128_2);
+  const rh = outHi;
+  const rl = outLo;
+  const q = rh * rh * (0.5 + rh * (1 / 6 + rh * (1 / 24 + rh * (1 / 120 + rh * (1 / 720 + rh / 5040)))));
+  const t = EXP_TABLE_HI[j];
+  twoProd(t, rh);
+  const ph = outHi;
+  const pl = outLo;
+  twoSum(t, ph);
+  const hi = outHi;
+  // T·e^(rh + rl) ≈ T·(1 + rh + q)·(1 + rl)
+  const lo = outLo + (pl + t * (q + rl * (1 + rh)) + EXP_TABLE_LO[j] * (1 + rh));
+  const scale = 2 ** m;
+  outHi = hi * scale;
+  outLo = lo * scale;
+}
+
+/**
+ * x^y for x > 0 through the tables: ln x = y0 + (x·e^-y0 − 1) (y0 = Math.log x), then
+ * e^(y·ln x); NaN when the ~2^-58 error bound straddles a rounding boundary.
+ */
+function fastPow(x: number, y: number): number {
+  const y0 = Math.log(x);
+  tableExp(-y0, 0);
+  const eh = outHi;
+  const el = outLo;
+  twoProd(x, eh);
+  const c = outHi - 1 + outLo + x * el;
+  // z = y·(y0 + c) in double-double
+  twoProd(y, y0);
+  const zh0 = outHi;
+  const zl0 = outLo + y * c;
+  quickTwoSum(zh0, zl0);
+  const zh = outHi;
+  const zl = outLo;
+  if (!(zh > -700 && zh < 700)) return Number.NaN;
+  tableExp(zh, zl);
+  const hi = outHi;
+  const lo = outLo;
+  const bound = hi * (1e-20 * (2 + Math.abs(y)) + Math.abs(zh) * 1e-31);
+  const y1 = hi + (lo + bound);
+  const y2 = hi + (lo - bound);
+  return y1 === y2 ? y1 : Number.NaN;
 }
