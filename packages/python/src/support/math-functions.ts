@@ -9,8 +9,10 @@
  *                                                                cannot overflow: log, sqrt, …)
  *   exp, log, log2, log10, pow, sin, cos, tan,         double-double (double-double.ts): rounded
  *   asin, acos, atan, atan2, hypot                     like glibc (correctly), which CPython calls
- *   expm1, log1p, sinh, cosh, tanh, asinh, acosh,      the engine's fdlibm ports: glibc uses the
- *   atanh                                              same fdlibm algorithms for these
+ *   expm1, log1p, tanh, asinh, acosh, atanh            the engine's fdlibm ports: glibc uses the
+ *                                                      same fdlibm algorithms for these
+ *   sinh, cosh                                         fdlibm's formulas over expm1 and the
+ *                                                      glibc-rounded exp
  *   gamma, lgamma                                      CPython's own Lanczos code, step for step
  *   erf, erfc                                          fdlibm's rational approximations (erf.ts)
  *   log(int) past the float range                      log(m) + e·log(2), x = m·2^e (as CPython)
@@ -282,7 +284,50 @@ export function atan2(y: number | bigint, x: number | bigint): number {
  */
 export function sinh(x: number | bigint): number {
   const v = toFloat(x);
-  return checked(v, Math.sinh(v), true);
+  return checked(v, fdlibmSinh(v), true);
+}
+
+const LOG_MAX = 709.782712893384; // log(DBL_MAX)
+
+/** fdlibm's sinh (the C library's algorithm) over expm1 and a glibc-rounded exp. */
+function fdlibmSinh(x: number): number {
+  if (!Number.isFinite(x)) return x;
+  const ax = Math.abs(x);
+  const h = x < 0 ? -0.5 : 0.5;
+  if (ax < 22) {
+    if (ax < 2 ** -28) return x;
+    const t = Math.expm1(ax);
+    if (ax < 1) return h * (2 * t - (t * t) / (t + 1));
+    return h * (t + t / (t + 1));
+  }
+  if (ax < LOG_MAX) return h * accurateExp(ax);
+  if (ax <= 710.4758600739439) {
+    const w = accurateExp(0.5 * ax);
+    return h * w * w;
+  }
+  return x * Number.POSITIVE_INFINITY;
+}
+
+/** fdlibm's cosh over expm1 and a glibc-rounded exp. */
+function fdlibmCosh(x: number): number {
+  if (Number.isNaN(x)) return x;
+  const ax = Math.abs(x);
+  if (ax < 0.5 * Math.LN2) {
+    const t = Math.expm1(ax);
+    const w = 1 + t;
+    if (ax < 2 ** -55) return w;
+    return 1 + (t * t) / (w + w);
+  }
+  if (ax < 22) {
+    const t = accurateExp(ax);
+    return 0.5 * t + 0.5 / t;
+  }
+  if (ax < LOG_MAX) return 0.5 * accurateExp(ax);
+  if (ax <= 710.4758600739439) {
+    const w = accurateExp(0.5 * ax);
+    return 0.5 * w * w;
+  }
+  return Number.POSITIVE_INFINITY;
 }
 /**
  * `math.cosh(x)`.
@@ -290,7 +335,7 @@ export function sinh(x: number | bigint): number {
  */
 export function cosh(x: number | bigint): number {
   const v = toFloat(x);
-  return checked(v, Math.cosh(v), true);
+  return checked(v, fdlibmCosh(v), true);
 }
 /** `math.tanh(x)`. */
 export function tanh(x: number | bigint): number {
