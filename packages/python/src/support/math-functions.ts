@@ -9,10 +9,10 @@
  *                                                                cannot overflow: log, sqrt, …)
  *   exp, log, log2, log10, pow, sin, cos, tan,         double-double (double-double.ts): rounded
  *   asin, acos, atan, atan2, hypot                     like glibc (correctly), which CPython calls
- *   expm1, log1p, tanh, asinh, acosh, atanh            the engine's fdlibm ports: glibc uses the
+ *   expm1, log1p, tanh, atanh                          the engine's fdlibm ports: glibc uses the
  *                                                      same fdlibm algorithms for these
- *   sinh, cosh                                         fdlibm's formulas over expm1 and the
- *                                                      glibc-rounded exp
+ *   sinh, cosh, asinh, acosh                           fdlibm's formulas over expm1/log1p and
+ *                                                      the glibc-rounded exp/log
  *   gamma, lgamma                                      CPython's own Lanczos code, step for step
  *   erf, erfc                                          fdlibm's rational approximations (erf.ts)
  *   log(int) past the float range                      log(m) + e·log(2), x = m·2^e (as CPython)
@@ -289,6 +289,16 @@ export function sinh(x: number | bigint): number {
 
 const LOG_MAX = 709.782712893384; // log(DBL_MAX)
 
+/** fdlibm's acosh over a glibc-rounded log. */
+function fdlibmAcosh(x: number): number {
+  if (Number.isNaN(x) || x < 1) return Number.NaN;
+  if (x >= 2 ** 28) return x === Number.POSITIVE_INFINITY ? x : accurateLog(x) + Math.LN2;
+  if (x === 1) return 0;
+  if (x > 2) return accurateLog(2 * x - 1 / (x + Math.sqrt(x * x - 1)));
+  const t = x - 1;
+  return Math.log1p(t + Math.sqrt(2 * t + t * t));
+}
+
 /** fdlibm's sinh (the C library's algorithm) over expm1 and a glibc-rounded exp. */
 function fdlibmSinh(x: number): number {
   if (!Number.isFinite(x)) return x;
@@ -343,7 +353,18 @@ export function tanh(x: number | bigint): number {
 }
 /** `math.asinh(x)`. */
 export function asinh(x: number | bigint): number {
-  return Math.asinh(toFloat(x));
+  const v = toFloat(x);
+  const ax = Math.abs(v);
+  if (!Number.isFinite(v) || ax < 2 ** -28) return v;
+  let w: number;
+  // fdlibm's asinh (the C library's algorithm) over a glibc-rounded log
+  if (ax > 2 ** 28) w = accurateLog(ax) + Math.LN2;
+  else if (ax > 2) w = accurateLog(2 * ax + 1 / (Math.sqrt(v * v + 1) + ax));
+  else {
+    const t = v * v;
+    w = Math.log1p(ax + t / (1 + Math.sqrt(1 + t)));
+  }
+  return v < 0 ? -w : w;
 }
 /**
  * `math.acosh(x)`.
@@ -351,7 +372,7 @@ export function asinh(x: number | bigint): number {
  */
 export function acosh(x: number | bigint): number {
   const v = toFloat(x);
-  return checked(v, Math.acosh(v), false);
+  return checked(v, fdlibmAcosh(v), false);
 }
 /**
  * `math.atanh(x)`.
