@@ -112,20 +112,39 @@ function logFloat(v: number): number {
   return accurateLog(v);
 }
 
-const LOG10_HI = Math.LOG10E; // 1/ln(10)
-const LOG10_LO = 1.098319650216765e-17;
 const LOG2E_HI = Math.LOG2E; // 1/ln(2)
 const LOG2E_LO = 2.0355273740931033e-17;
 
+const LOG10_2HI = 3.010299956636117713e-1;
+const LOG10_2LO = 3.694239077158930786e-13;
+const IVLN10 = 4.342944819032518167e-1;
+const log10Scratch = new Float64Array(1);
+const log10Words = new Uint32Array(log10Scratch.buffer);
+
+/**
+ * log10 as the C library computes it (fdlibm's e_log10 over a glibc-rounded log): x = 2^k·m with
+ * m in [1, 2) (or [½, 1) when k < 0), then k·log10(2) split in two plus log(m)/ln 10.
+ */
 function log10Float(v: number): number {
   if (Number.isNaN(v)) return v;
   if (v <= 0) throw domainError();
   if (v === Number.POSITIVE_INFINITY) return v;
-  // Exact powers of ten come out exact.
-  const guess = Math.round(Math.log10(v));
-  if (10 ** guess === v && guess >= 0 && guess <= 22) return guess;
-  ddLog(v);
-  return ddScale(ddResult.hi, ddResult.lo, LOG10_HI, LOG10_LO);
+  let k = 0;
+  let x = v;
+  if (x < 2.2250738585072014e-308) {
+    k -= 54;
+    x *= 2 ** 54;
+  }
+  log10Scratch[0] = x;
+  let hx = log10Words[1] | 0;
+  k += (hx >> 20) - 1023;
+  const i = k < 0 ? 1 : 0;
+  hx = (hx & 0x000fffff) | ((0x3ff - i) << 20);
+  const y = k + i;
+  log10Words[1] = hx;
+  const m = log10Scratch[0];
+  const z = y * LOG10_2LO + IVLN10 * accurateLog(m);
+  return z + y * LOG10_2HI;
 }
 
 function log2Float(v: number): number {
