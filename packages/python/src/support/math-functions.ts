@@ -115,9 +115,9 @@ function logFloat(v: number): number {
 const LOG2E_HI = Math.LOG2E; // 1/ln(2)
 const LOG2E_LO = 2.0355273740931033e-17;
 
-const LOG10_2HI = 3.010299956636117713e-1;
-const LOG10_2LO = 3.694239077158930786e-13;
-const IVLN10 = 4.342944819032518167e-1;
+const LOG10_2HI = 0.30102999566361177;
+const LOG10_2LO = 3.694239077158931e-13;
+const IVLN10 = Math.LOG10E;
 const log10Scratch = new Float64Array(1);
 const log10Words = new Uint32Array(log10Scratch.buffer);
 
