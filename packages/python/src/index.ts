@@ -1,0 +1,6 @@
+/**
+ * `@pymem/python`: Python programs run on the pymem heap.
+ *
+ * @module
+ */
+export {};
