@@ -132,6 +132,7 @@ function buildIntExpr(scope: Scope, depth: number): fc.Arbitrary<string> {
     s().map((x) => `len(${x})`),
     l().map((x) => `len(${x})`),
     l().map((x) => `sum(${x})`),
+    fc.tuple(l(), i()).map(([x, y]) => `sum(v for v in ${x} if v > ${y})`),
     fc.tuple(fc.constantFrom("min", "max"), l(), i()).map(([f, x, d]) => `${f}(${x}, default=${d})`),
     fc.tuple(l(), i()).map(([x, y]) => `${x}.count(${y})`),
     fc.tuple(s(), s()).map(([x, y]) => `${x}.find(${y})`),
@@ -189,6 +190,7 @@ function buildStrExpr(scope: Scope, depth: number): fc.Arbitrary<string> {
     fc.tuple(s(), s(), s()).map(([x, y, z]) => `${x}.replace(${y}, ${z}, 2)`),
     i().map((x) => `str(${x})`),
     s().map((x) => `repr(${x})`),
+    fc.tuple(i(), s(), l()).map(([x, y, z]) => `str((${x}, ${y}, ${z}[:2]))`),
     l().map((x) => `str(${x})`),
     s().map((x) => `"-".join(sorted(${x}))`),
     l().map((x) => `",".join(str(v) for v in ${x})`),
@@ -237,6 +239,7 @@ function buildListExpr(scope: Scope, depth: number): fc.Arbitrary<string> {
   const nodes: fc.Arbitrary<string>[] = [
     l().map((x) => `sorted(${x})`),
     l().map((x) => `sorted(${x}, reverse=True)`),
+    l().map((x) => `sorted(${x}, key=lambda v: (v % 5, -v))`),
     l().map((x) => `list(reversed(${x}))`),
     fc.tuple(l(), i(), i()).map(([x, y, z]) => `${x}[${y}:${z}]`),
     fc.tuple(l(), l()).map(([x, y]) => `(${x} + ${y})[:${MAX_LIST}]`),
@@ -381,6 +384,7 @@ function buildStatement(place: Place): fc.Arbitrary<string[]> {
   ];
   if (intVar) {
     options.push(fc.tuple(intVar, i).map(([v, x]) => [`${v} = (${x}) % M`]));
+    options.push(fc.tuple(intVar, intVar).map(([v, w]) => [`${v}, ${w} = ${w}, ${v}`]));
     options.push(
       fc
         .tuple(intVar, fc.constantFrom("+", "-", "*", "^", "|"), i)
