@@ -244,12 +244,26 @@ async function main(): Promise<void> {
   for (const program of programs) {
     const source = readFileSync(join(programsDir, program.file), "utf8");
     const runs = new Map<string, Run[]>(contenders.map((c) => [c.name, []]));
+    // A contender that fails (raises, exits non-zero) on a program is dropped for that program.
+    const failures = new Map<string, string>();
     for (let round = 0; round < rounds; round++) {
-      for (const contender of contenders) runs.get(contender.name)!.push(contender.run(program, source));
+      for (const contender of contenders) {
+        if (failures.has(contender.name)) continue;
+        try {
+          runs.get(contender.name)!.push(contender.run(program, source));
+        } catch (error) {
+          failures.set(contender.name, (error as Error).message.split("\n")[0]);
+        }
+      }
     }
     console.log(`\n${program.file} ${program.args.join(" ")}`);
     const medians = new Map<string, number>();
     for (const contender of contenders) {
+      const failure = failures.get(contender.name);
+      if (failure !== undefined) {
+        console.log(`  ${contender.name.padEnd(16)} FAILED: ${failure}`);
+        continue;
+      }
       const times = runs.get(contender.name)!.map((r) => r.seconds);
       const walls = runs
         .get(contender.name)!
@@ -262,16 +276,16 @@ async function main(): Promise<void> {
       );
     }
     const normalize = program.normalize ?? ((s: string) => s);
-    const reference = normalize(runs.get(contenders[0].name)![0].stdout);
-    const differing = contenders.filter((c) =>
-      runs.get(c.name)!.some((r) => normalize(r.stdout) !== reference),
-    );
-    const sameOutput = differing.length === 0;
-    if (!sameOutput) mismatch = true;
+    const ran = contenders.filter((c) => !failures.has(c.name));
+    if (failures.size > 0) mismatch = true;
+    const reference = ran.length > 0 ? normalize(runs.get(ran[0].name)![0].stdout) : "";
+    const differing = ran.filter((c) => runs.get(c.name)!.some((r) => normalize(r.stdout) !== reference));
+    const sameOutput = differing.length === 0 && failures.size === 0;
+    if (differing.length > 0) mismatch = true;
     console.log(
-      sameOutput
-        ? `  output: identical in every run of every contender — ${JSON.stringify(reference.trim().split("\n").pop())}`
-        : `  OUTPUT DIFFERS from ${contenders[0].name}'s: ${differing.map((c) => c.name).join(", ")}`,
+      differing.length === 0
+        ? `  output: identical in every run of every contender that ran — ${JSON.stringify(reference.trim().split("\n").pop())}`
+        : `  OUTPUT DIFFERS from ${ran[0].name}'s: ${differing.map((c) => c.name).join(", ")}`,
     );
     summaries.push({ program: program.file, medians, sameOutput });
   }
@@ -291,7 +305,10 @@ async function main(): Promise<void> {
     console.log(
       `| ${[
         s.program,
-        ...contenders.map((c) => secs(s.medians.get(c.name)!)),
+        ...contenders.map((c) => {
+          const m = s.medians.get(c.name);
+          return m === undefined ? "failed" : secs(m);
+        }),
         ratio(m(pymem), m(cpython)),
         ratio(m(pymem), m(pyodide)),
         ratio(m(pyodide), m(cpython)),
@@ -306,11 +323,12 @@ async function main(): Promise<void> {
     const verdict = (ok: boolean | undefined) => (ok === undefined ? "not measured" : ok ? "met" : "missed");
     console.log(
       `  ${s.program.padEnd(20)} ≤ 1.0× CPython: ${verdict(pm !== undefined && cp !== undefined ? pm <= cp : undefined)}` +
-        `   faster than Pyodide: ${verdict(pm !== undefined && po !== undefined ? pm < po : undefined)}`,
+        `   faster than Pyodide: ${verdict(pm !== undefined && po !== undefined ? pm < po : undefined)}` +
+        (s.sameOutput ? "" : "   (a contender failed or printed a different output)"),
     );
   }
   if (mismatch) {
-    console.log("\nSome contender printed a different output: see OUTPUT DIFFERS above.");
+    console.log("\nSome contender failed or printed a different output: see FAILED / OUTPUT DIFFERS above.");
     process.exitCode = 1;
   }
 }
