@@ -213,7 +213,7 @@ export class Compiler {
       for (const n of scope.cells) cleanup.push(`RC.decref(c_${safe(n)});`);
     }
     const depthIn = g.kind === "function" && !g.isGenerator;
-    const body = g.lines.join("\n");
+    const body = g.lines.join("\n").replace(/CODE_SELF/g, String(index));
     const fnKeyword = g.isGenerator ? "function*" : "function";
     const ret = g.kind === "class" ? "return;" : "return R.None;";
     const src = `${fnKeyword} c${local}(${signature}) {
@@ -705,7 +705,7 @@ finally { ${depthIn ? "R.depth--;" : ""} ${cleanup.join(" ")} }
 
   /** Index the current code object will get (codes are registered after their bodies). */
   private currentCode(): string {
-    return `CODE${this.codeStack.length > 0 ? this.codeStack[this.codeStack.length - 1] : 0}`;
+    return "CODE_SELF";
   }
 
   private raiseStatement(node: SyntaxNode, g: CodeGen): void {
@@ -885,7 +885,7 @@ finally { ${depthIn ? "R.depth--;" : ""} ${cleanup.join(" ")} }
         const k = kids[i]!;
         if (k.name === "*") {
           const next = kids[i + 1];
-          if (next?.name === "VariableName") {
+          if (next?.name === "VariableName" && k.nextSibling?.name === "VariableName") {
             varargs = this.text(next);
             i++;
           }

@@ -320,6 +320,7 @@ function visitStatement(node: SyntaxNode, scope: Scope, text: TextOf): void {
       }
       return;
     default:
+      if (node.name === "YieldStatement") scope.generator = true;
       for (let c = node.firstChild; c !== null; c = c.nextSibling) {
         if (c.name === "Body") visitStatements(c, scope, text);
         else visitExpr(c, scope, text);

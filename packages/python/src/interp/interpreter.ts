@@ -22,7 +22,6 @@ import { type Address, MemoryError as HeapMemoryError, NULL } from "@pymem/core"
 import {
   type DictType,
   type FloatType,
-  formatFloat,
   type IntType,
   type ListType,
   PythonError,
@@ -32,6 +31,8 @@ import {
   type StrType,
   type TupleType,
 } from "@pymem/runtime";
+import { floatRepr } from "../support/float-repr";
+import { strRepr } from "../support/str-methods";
 import { BUILTIN_FUNCTION, BUILTIN_FUNCTION_SPEC } from "../types/builtin-function-type";
 import { CELL, CELL_SPEC } from "../types/cell-type";
 import { CLASSMETHOD, CLASSMETHOD_SPEC } from "../types/classmethod-type";
@@ -780,6 +781,7 @@ export class Interpreter {
 
   /** Attribute of a class object. */
   private classGetattr(cls: ClassInfo, name: string): Address {
+    if (name === "__dict__" && cls.dict !== NULL) return this.ref(cls.dict);
     const found = this.lookup(cls, name);
     if (found !== NULL) {
       const t = this.typeId(found);
@@ -794,7 +796,11 @@ export class Interpreter {
       return found;
     }
     const native = this.lookupNative(cls, name);
-    if (native >= 0) return this.boundNative(native, NULL);
+    if (native >= 0) {
+      const f = this.boundNative(native, NULL);
+      this.slot.builtin_function!.set(f, UNBOUND_WORD, 1);
+      return f;
+    }
     const tobj = this.typeObjects;
     let v = NULL;
     if (name === "__name__") v = tobj.get(cls.obj, TYPE.name);
@@ -976,8 +982,21 @@ export class Interpreter {
     if (tid === T.builtin_function) {
       const b = this.slot.builtin_function!;
       const impl = this.natives[b.get(f, BUILTIN_FUNCTION.impl)]!;
+      let self = b.get(f, BUILTIN_FUNCTION.self);
+      if (b.get(f, UNBOUND_WORD) === 1) {
+        if (args.length === 0) {
+          this.releaseArgs(args, kw);
+          throw this.error(
+            "TypeError",
+            `unbound method ${this.nativeNames[b.get(f, BUILTIN_FUNCTION.impl)]}() needs an argument`,
+          );
+        }
+        self = args[0]!;
+        args = args.slice(1);
+        this.rc.decref(self);
+      }
       try {
-        return impl(b.get(f, BUILTIN_FUNCTION.self), args, kw);
+        return impl(self, args, kw);
       } finally {
         this.releaseArgs(args, kw);
       }
@@ -1814,7 +1833,8 @@ export class Interpreter {
     const T = this.tid;
     if (tid === T.int || tid === T.str || tid === T.none || tid === T.bool || tid === T.bytes)
       return this.core.repr(obj);
-    if (tid === T.float) return formatFloat(this.floats.value(obj));
+    if (tid === T.float) return floatRepr(this.floats.value(obj));
+    if (tid === T.str) return strRepr(this.strs.value(obj));
     if (tid === T.list || tid === T.tuple || tid === T.dict || tid === T.set)
       return this.containerRepr(obj, tid);
     return this.objectRepr(obj, tid);
@@ -2380,6 +2400,9 @@ export class Interpreter {
     CELL,
   };
 }
+
+/** Word of a builtin function object marking a method taken from its class (`str.lower`): the receiver is the first argument. */
+const UNBOUND_WORD = 4;
 
 function fs(R: Interpreter, f: Address, word: number): Address {
   return R.slot.function!.get(f, word);
