@@ -229,6 +229,9 @@ function visitStatement(node: SyntaxNode, scope: Scope, text: TextOf): void {
     case "ClassDefinition":
       visitBody(node, scope, text);
       return;
+    case "StatementGroup":
+      visitStatements(node, scope, text);
+      return;
     case "DecoratedStatement":
       for (let c = node.firstChild; c !== null; c = c.nextSibling) {
         if (c.name === "Decorator") visitExpr(c, scope, text);

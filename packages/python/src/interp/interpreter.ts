@@ -88,6 +88,8 @@ export interface CodeInfo {
   readonly generator: boolean;
   /** Local slots of a generator's frame (the generator object's item count). */
   readonly frameSize: number;
+  /** Positional parameter count when a call with that many positional arguments binds directly (no defaults needed, no *args, **kwargs, keyword-only parameters, not a generator); else -1. */
+  fastArgc: number;
   /** The compiled body: `(fn, ...locals)`; a generator body is a JS generator function. */
   run: (...args: number[]) => unknown;
 }
@@ -128,6 +130,18 @@ const COMPARE_NAMES: Record<string, [string, string]> = {
   "==": ["__eq__", "__eq__"],
   "!=": ["__ne__", "__ne__"],
 };
+
+/** The cache of one global-name load site. */
+export interface GlobalSite {
+  /** Globals dict the value was found for. */
+  dict: Address;
+  /** Its version then. */
+  version: number;
+  /** The builtins dict's version then. */
+  builtinsVersion: number;
+  /** The value (borrowed from the dict). */
+  value: Address;
+}
 
 /** A suspended generator frame: the JS generator and its state. */
 interface GenFrame {
@@ -920,13 +934,7 @@ export class Interpreter {
   call0(f: Address): Address {
     if (this.typeId(f) === this.tid.function) {
       const code = this.codes[this.slot.function!.get(f, FUNCTION.code)]!;
-      if (
-        code.params.length === 0 &&
-        code.varargs === null &&
-        code.kwonly.length === 0 &&
-        code.varkw === null &&
-        !code.generator
-      ) {
+      if (code.fastArgc === 0) {
         return code.run(f) as Address;
       }
     }
@@ -937,13 +945,7 @@ export class Interpreter {
   call1(f: Address, a: Address): Address {
     if (this.typeId(f) === this.tid.function) {
       const code = this.codes[this.slot.function!.get(f, FUNCTION.code)]!;
-      if (
-        code.params.length === 1 &&
-        code.varargs === null &&
-        code.kwonly.length === 0 &&
-        code.varkw === null &&
-        !code.generator
-      ) {
+      if (code.fastArgc === 1) {
         return code.run(f, a) as Address;
       }
     }
@@ -954,13 +956,7 @@ export class Interpreter {
   call2(f: Address, a: Address, b: Address): Address {
     if (this.typeId(f) === this.tid.function) {
       const code = this.codes[this.slot.function!.get(f, FUNCTION.code)]!;
-      if (
-        code.params.length === 2 &&
-        code.varargs === null &&
-        code.kwonly.length === 0 &&
-        code.varkw === null &&
-        !code.generator
-      ) {
+      if (code.fastArgc === 2) {
         return code.run(f, a, b) as Address;
       }
     }
@@ -2140,6 +2136,31 @@ export class Interpreter {
     let v = this.dicts.getString(G, name, hash);
     if (v === NULL) v = this.dicts.getString(this.builtinsDict, name, hash);
     if (v === NULL) throw this.error("NameError", `name '${name}' is not defined`);
+    this.rc.incref(v);
+    return v;
+  }
+
+  /**
+   * A global or builtin name through a call site's cache: while neither dict changed (their
+   * `ma_version_tag`s match), the cached value is still the binding.
+   */
+  loadGlobalCached(G: Address, name: string, site: GlobalSite): Address {
+    const u32 = this.core.space.heap.u32;
+    const vo = this.dicts.versionOffset >>> 2;
+    const gv = u32[(G >>> 2) + vo]!;
+    const bv = u32[(this.builtinsDict >>> 2) + vo]!;
+    if (site.dict === G && site.version === gv && site.builtinsVersion === bv) {
+      this.rc.incref(site.value);
+      return site.value;
+    }
+    const hash = this.strs.hash(this.name(name));
+    let v = this.dicts.getString(G, name, hash);
+    if (v === NULL) v = this.dicts.getString(this.builtinsDict, name, hash);
+    if (v === NULL) throw this.error("NameError", `name '${name}' is not defined`);
+    site.dict = G;
+    site.version = gv;
+    site.builtinsVersion = bv;
+    site.value = v;
     this.rc.incref(v);
     return v;
   }
