@@ -8,6 +8,7 @@
  */
 import { type Address, NULL } from "@pymem/core";
 import { formatFloat } from "@pymem/runtime";
+import { asciiEscape } from "../support/str-methods";
 import type { Keywords, NativeImpl } from "./class-info";
 import type { Interpreter } from "./interpreter";
 import { Interpreter as InterpreterClass } from "./interpreter";
@@ -360,18 +361,7 @@ export function installBuiltins(R: Interpreter, ops: Operators, dict: Address): 
     if (args.length === 0) return inc(R.currentGlobals);
     return R.getattr(args[0]!, "__dict__");
   });
-  fn("ascii", (_s, args) =>
-    R.str(
-      R.reprOf(args[0]!).replace(/[^\x00-\x7f]/gu, (c) => {
-        const n = c.codePointAt(0)!;
-        return n < 0x100
-          ? `\\x${n.toString(16).padStart(2, "0")}`
-          : n < 0x10000
-            ? `\\u${n.toString(16).padStart(4, "0")}`
-            : `\\U${n.toString(16).padStart(8, "0")}`;
-      }),
-    ),
-  );
+  fn("ascii", (_s, args) => R.str(asciiEscape(R.reprOf(args[0]!))));
   R.exc.BaseException!.methods.set(
     "__init__",
     native(R, "__init__", (self, args) => {
