@@ -65,3 +65,16 @@ describe("pymem run with a Python program", () => {
     expect(r.stdout).toContain("on classic");
   });
 });
+
+describe("pymem repl", () => {
+  it("runs statements, echoes expression values, survives exceptions and exits with exit(n)", () => {
+    const r = runCli(["repl"], {
+      input: "x = 6 * 7\nx\ndef f(n):\n    return n + 1\n\nf(x)\n1/0\nprint('still here')\nexit(5)\n",
+    });
+    expect(r.stdout).toContain(">>> 42\n");
+    expect(r.stdout).toContain("43\n");
+    expect(r.stdout).toContain("still here\n");
+    expect(r.stderr).toContain("ZeroDivisionError: division by zero\n");
+    expect(r.status).toBe(5);
+  });
+});

@@ -19,9 +19,10 @@ import { installBuiltins } from "./interp/builtins";
 import { Classes } from "./interp/classes";
 import { Interpreter, type InterpreterOptions } from "./interp/interpreter";
 import { Operators } from "./interp/operators";
-import { ExitProgram, type PyThrow } from "./interp/py-throw";
+import { ExitProgram, PyThrow } from "./interp/py-throw";
 import { Subscripts } from "./interp/subscripts";
 import { installText } from "./interp/text";
+import { type PythonTracer, TraceDispatcher } from "./interp/tracing";
 import { builtinModule, newModule } from "./modules/modules";
 import { type LineMap, PySyntaxError, parseProgram } from "./parse/parse";
 import { EXC } from "./types/exception-type";
@@ -43,6 +44,8 @@ export interface RunPythonOptions {
   readonly stderr?: (text: string) => void;
   /** Source of `import name` (the program's own modules), or undefined. */
   readonly readModule?: (name: string) => string | undefined;
+  /** Receives line, call and return events and the heap's allocation and collection events. */
+  readonly trace?: PythonTracer;
 }
 
 /** What a run returns. */
@@ -94,6 +97,7 @@ export function runPython(source: string, options: RunPythonOptions = {}): RunPy
     readModule: options.readModule ?? (() => undefined),
   });
   setUp(R, sources);
+  const unsubscribe = options.trace === undefined ? [] : attachTracer(R, rt, options.trace);
   const [main, globals] = newModule(R, "__main__");
   R.storeName(globals, "__builtins__", R.ref(R.builtinsModule));
   R.storeName(globals, "__file__", R.str(filename));
@@ -106,8 +110,98 @@ export function runPython(source: string, options: RunPythonOptions = {}): RunPy
     R.codes[code]!.run(globals);
   } catch (e) {
     exitCode = report(R, e, stderr);
+  } finally {
+    for (const off of unsubscribe) off();
   }
   return { exitCode, runtime: rt };
+}
+
+/**
+ * An interactive session (what `pymem repl` runs): one `__main__` module whose globals persist
+ * from one input to the next; an expression statement at top level prints its repr, as
+ * `python3 -i` does.
+ * @example
+ * ```ts
+ * const session = new PythonSession({ stdout: (s) => process.stdout.write(s) });
+ * session.run("x = 6 * 7");
+ * session.run("x"); // prints 42
+ * ```
+ */
+export class PythonSession {
+  /** The runtime the session runs on. */
+  readonly runtime: Runtime;
+  private readonly R: Interpreter;
+  private readonly globals: Address;
+  private readonly sources = new Map<string, LineMap>();
+  private readonly stderr: (text: string) => void;
+  private inputs = 0;
+
+  constructor(options: RunPythonOptions = {}) {
+    const rt = options.runtime ?? createRuntime(options.runtimeOptions ?? {});
+    this.runtime = rt;
+    this.stderr = options.stderr ?? defaultWriter("stderr");
+    const R = new Interpreter(rt, {
+      stdout: options.stdout ?? defaultWriter("stdout"),
+      stderr: this.stderr,
+      argv: options.argv ?? [""],
+      readModule: options.readModule ?? (() => undefined),
+    });
+    this.R = R;
+    setUp(R, this.sources);
+    const [main, globals] = newModule(R, "__main__");
+    R.storeName(globals, "__builtins__", R.ref(R.builtinsModule));
+    R.modules.set("__main__", main);
+    R.currentGlobals = globals;
+    this.globals = globals;
+  }
+
+  /**
+   * Runs one input. Returns null to go on, or the exit status the program asked for
+   * (`sys.exit(n)`); an uncaught exception is printed and the session goes on.
+   */
+  run(source: string): number | null {
+    const filename = "<stdin>";
+    const R = this.R;
+    try {
+      const parsed = parseProgram(source, filename);
+      this.sources.set(filename, parsed.lines);
+      const compiler = new Compiler(R, source, filename, parsed.lines, true);
+      const code = compiler.compileModule(parsed.tree.topNode);
+      this.inputs++;
+      R.codes[code]!.run(this.globals);
+      return null;
+    } catch (e) {
+      const cls = e instanceof PyThrow ? R.classOf(e.exc) : null;
+      if (cls?.isSubclassOf(R.exc.SystemExit!)) return report(R, e, this.stderr);
+      report(R, e, this.stderr);
+      return null;
+    }
+  }
+
+  /** Number of inputs run so far. */
+  get count(): number {
+    return this.inputs;
+  }
+}
+
+/** Subscribes a tracer: compiled code's events through the interpreter, memory events through the runtime's hooks. */
+function attachTracer(R: Interpreter, rt: Runtime, tracer: PythonTracer): (() => void)[] {
+  R.tracer = new TraceDispatcher(tracer, R.codes);
+  const hooks = rt.parts.hooks;
+  const offs: (() => void)[] = [];
+  const domain = rt.parts.objectDomain.stats().name;
+  const { allocate, free, collectionStart, collectionStop } = tracer;
+  if (allocate !== undefined)
+    offs.push(
+      hooks.on("allocate", (d, address, size) => d === domain && allocate.call(tracer, address, size)),
+    );
+  if (free !== undefined)
+    offs.push(hooks.on("free", (d, address, size) => d === domain && free.call(tracer, address, size)));
+  if (collectionStart !== undefined)
+    offs.push(hooks.on("collectionStart", (g) => collectionStart.call(tracer, g)));
+  if (collectionStop !== undefined)
+    offs.push(hooks.on("collectionStop", (g, c, u) => collectionStop.call(tracer, g, c, u)));
+  return offs;
 }
 
 /** Prints an uncaught exception; returns the exit code. */

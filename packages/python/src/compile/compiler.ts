@@ -86,8 +86,16 @@ export class Compiler {
   private scopes!: Scope;
   private qualnames: string[] = [];
 
-  constructor(R: Interpreter, source: string, filename: string, lines: LineMap) {
+  /** Whether to emit line, call and return events (only for a run with a tracer). */
+  private readonly tracing: boolean;
+
+  /** Whether top-level expression statements print their value (interactive input). */
+  private readonly interactive: boolean;
+
+  constructor(R: Interpreter, source: string, filename: string, lines: LineMap, interactive = false) {
     this.R = R;
+    this.interactive = interactive;
+    this.tracing = R.tracer !== null;
     this.source = source;
     this.filename = filename;
     this.lines = lines;
@@ -238,11 +246,12 @@ export class Compiler {
     const src = `${fnKeyword} c${local}(${signature}) {
 ${head.join("\n")}
 ${depthIn ? `if (++R.depth > R.limit) { R.depth--; ${cleanup.join(" ")} throw R.traceback(R.error("RecursionError", "maximum recursion depth exceeded"), ${index}, L); }` : ""}
+${this.tracing ? `R.tracer.call(${index}, L);` : ""}
 try {
 ${body}
 ${ret}
 } catch (e) { throw R.traceback(e, ${index}, L); }
-finally { ${depthIn ? "R.depth--;" : ""} ${cleanup.join(" ")} }
+finally { ${depthIn ? "R.depth--;" : ""} ${cleanup.join(" ")} ${this.tracing ? `R.tracer.return(${index}, L);` : ""} }
 }`;
     this.functions.push(src);
     return index;
@@ -269,9 +278,11 @@ finally { ${depthIn ? "R.depth--;" : ""} ${cleanup.join(" ")} }
       return;
     }
     g.emit(`L = ${this.lineOf(node)};`);
+    if (this.tracing) g.emit("R.tracer.line(CODE_SELF, L);");
     switch (name) {
       case "ExpressionStatement": {
         const v = this.expr(node.firstChild!, g);
+        if (this.interactive && g.kind === "module") g.emit(`R.displayhook(${v.js});`);
         this.release(v, g);
         return;
       }

@@ -357,6 +357,11 @@ export function installBuiltins(R: Interpreter, ops: Operators, dict: Address): 
   });
   fn("format", (_s, args) => R.str(R.formatValue(args[0]!, args.length > 1 ? R.strOf(args[1]!) : "")));
   fn("globals", () => inc(R.currentGlobals));
+  for (const name of ["exit", "quit"]) {
+    fn(name, (_s, args) => {
+      throw R.throwable(R.newException(R.exc.SystemExit!, args.length > 0 ? [inc(args[0]!)] : []));
+    });
+  }
   fn("vars", (_s, args) => {
     if (args.length === 0) return inc(R.currentGlobals);
     return R.getattr(args[0]!, "__dict__");

@@ -67,6 +67,7 @@ import { UserInstanceType } from "../types/user-instance-type";
 import { ZIP, ZIP_SPEC } from "../types/zip-type";
 import type { ClassInfo, Keywords, NativeImpl } from "./class-info";
 import { ExitProgram, PyThrow } from "./py-throw";
+import type { TraceDispatcher } from "./tracing";
 
 /** What compiled code knows about one code object (a function body, a class body, a module). */
 export interface CodeInfo {
@@ -2185,6 +2186,8 @@ export class Interpreter {
 
   // --- hooks set by the other parts ---------------------------------------------------------
 
+  /** The tracing hook's dispatcher, or null when no one listens. */
+  tracer: TraceDispatcher | null = null;
   /** Operators. */
   ops!: import("./operators").Operators;
   /** Subscripts. */
@@ -2480,6 +2483,13 @@ export class Interpreter {
   registryName(name: string): string {
     this.registrySerial++;
     return `${name}#${this.registrySerial}`;
+  }
+
+  /** `sys.displayhook`: prints the repr of a value other than None and binds it to `_`. */
+  displayhook(value: Address): void {
+    if (value === this.None) return;
+    this.options.stdout(`${this.reprOf(value)}\n`);
+    this.storeName(this.builtinsDict, "_", this.ref(value));
   }
 
   /** Exit request for `sys.exit` handled by the runner. */
