@@ -194,6 +194,7 @@ export class Compiler {
       varkw,
       generator: g.isGenerator,
       frameSize: g.scope.bound.size + g.scope.free.length,
+      posonly: 0,
       fastArgc:
         varargs === null && varkw === null && kwonly.length === 0 && !g.isGenerator ? params.length : -1,
       run: () => 0,
@@ -925,6 +926,7 @@ finally { ${depthIn ? "R.depth--;" : ""} ${cleanup.join(" ")} ${this.tracing ? `
     fixedParams: string[] = [],
   ): string {
     const params: string[] = [...fixedParams];
+    let posonly = 0;
     const kwonly: string[] = [];
     let varargs: string | null = null;
     let varkw: string | null = null;
@@ -949,7 +951,10 @@ finally { ${depthIn ? "R.depth--;" : ""} ${cleanup.join(" ")} ${this.tracing ? `
           i++;
           continue;
         }
-        if (k.name === "/") continue;
+        if (k.name === "/") {
+          posonly = params.length;
+          continue;
+        }
         if (k.name === "TypeDef") continue;
         if (k.name === "VariableName") {
           const pname = this.text(k);
@@ -1008,6 +1013,7 @@ finally { ${depthIn ? "R.depth--;" : ""} ${cleanup.join(" ")} ${this.tracing ? `
       null,
       paramList ?? (null as unknown as SyntaxNode),
     );
+    this.R.codes[codeIndex]!.posonly = posonly;
     this.patchCode(codeIndex);
     let d = "0";
     if (defaults.length > 0) {
@@ -1138,6 +1144,11 @@ finally { ${depthIn ? "R.depth--;" : ""} ${cleanup.join(" ")} ${this.tracing ? `
       const inner = this.children(node).filter((c) => c.name !== "(" && c.name !== ")");
       if (inner.length === 1) return this.cond(inner[0]!, g);
     }
+    const over = this.notOverBool(node);
+    if (over !== null) {
+      this.negated.add(over.from);
+      return this.cond(over, g);
+    }
     if (node.name === "UnaryExpression" && node.firstChild!.name === "not") {
       return `!(${this.cond(node.lastChild!, g)})`;
     }
@@ -1151,7 +1162,13 @@ finally { ${depthIn ? "R.depth--;" : ""} ${cleanup.join(" ")} ${this.tracing ? `
         return this.compareBool(kids[0]!, opText, kids[kids.length - 1]!, g);
       }
       if (opText === "and" || opText === "or") {
-        const a = this.cond(kids[0]!, g);
+        const negate = this.negated.has(node.from);
+        if (negate) {
+          this.negated.delete(node.from);
+          if (this.boolOp(kids[0]!) !== null) this.negated.add(kids[0]!.from);
+        }
+        const a =
+          negate && this.boolOp(kids[0]!) === null ? `!(${this.cond(kids[0]!, g)})` : this.cond(kids[0]!, g);
         const r = g.temp();
         g.emit(`let ${r} = ${a};`);
         g.emit(opText === "and" ? `if (${r}) {` : `if (!${r}) {`);
@@ -1623,6 +1640,30 @@ finally { ${depthIn ? "R.depth--;" : ""} ${cleanup.join(" ")} ${this.tracing ? `
     return r;
   }
 
+  /**
+   * The boolean operator (`and`/`or`) of a BinaryExpression, or null. @lezer/python parses
+   * `not a or b` as `not (a or b)`; Python's `not` binds tighter, so the compiler pushes such a
+   * `not` down onto the leftmost operand (see `negated`).
+   */
+  private boolOp(node: SyntaxNode): string | null {
+    if (node.name !== "BinaryExpression") return null;
+    const kids = this.children(node);
+    const op = kids
+      .slice(1, -1)
+      .map((k) => this.text(k))
+      .join(" ");
+    return op === "and" || op === "or" ? op : null;
+  }
+
+  /** Whether a `not` node's operand is an unparenthesized and/or (mis-associated by the grammar). */
+  private notOverBool(node: SyntaxNode): SyntaxNode | null {
+    if (node.name !== "UnaryExpression" || node.firstChild!.name !== "not") return null;
+    const operand = node.lastChild!;
+    return this.boolOp(operand) !== null ? operand : null;
+  }
+
+  private readonly negated = new Set<number>();
+
   private binary(node: SyntaxNode, g: CodeGen): Val {
     const kids = this.children(node);
     const left = kids[0]!;
@@ -1632,7 +1673,15 @@ finally { ${depthIn ? "R.depth--;" : ""} ${cleanup.join(" ")} ${this.tracing ? `
       .map((k) => this.text(k))
       .join(" ");
     if (op === "and" || op === "or") {
-      const a = this.newRef(this.expr(left, g), g);
+      const negate = this.negated.has(node.from);
+      if (negate) {
+        this.negated.delete(node.from);
+        if (this.boolOp(left) !== null) this.negated.add(left.from);
+      }
+      const a =
+        negate && this.boolOp(left) === null
+          ? this.newRef({ js: `(${this.cond(left, g)} ? R.False : R.True)`, owned: false }, g)
+          : this.newRef(this.expr(left, g), g);
       const r = g.temp();
       g.emit(`let ${r} = ${a};`);
       g.emit(
@@ -1699,6 +1748,11 @@ finally { ${depthIn ? "R.depth--;" : ""} ${cleanup.join(" ")} ${this.tracing ? `
     const kids = this.children(node);
     const op = this.text(kids[0]!);
     if (op === "not") {
+      const over = this.notOverBool(node);
+      if (over !== null) {
+        this.negated.add(over.from);
+        return this.binary(over, g);
+      }
       const c = this.cond(kids[1]!, g);
       return { js: `(${c} ? R.False : R.True)`, owned: false };
     }

@@ -89,6 +89,7 @@ export function installBuiltins(R: Interpreter, ops: Operators, dict: Address): 
     "filter",
     "reversed",
     "slice",
+    "super",
   ]) {
     put(name, inc(R.builtinClasses.get(name)!.obj));
   }
@@ -753,10 +754,12 @@ export function installBuiltins(R: Interpreter, ops: Operators, dict: Address): 
     if (i < 0 || i >= n) throw R.error("IndexError", "pop index out of range");
     return R.lists.pop(self, i);
   });
-  const indexIn = (self: Address, x: Address) => {
+  const indexIn = (self: Address, x: Address, start = 0, stop = Number.MAX_SAFE_INTEGER) => {
     const n = R.len(self);
     const isList = R.typeId(self) === R.tid.list;
-    for (let i = 0; i < n; i++) {
+    const from = start < 0 ? Math.max(0, start + n) : start;
+    const to = Math.min(n, stop < 0 ? stop + n : stop);
+    for (let i = from; i < to; i++) {
       const v = isList ? R.lists.item(self, i) : R.tuples.item(self, i);
       if (v === x || ops.compare("==", v, x)) return i;
     }
@@ -770,7 +773,12 @@ export function installBuiltins(R: Interpreter, ops: Operators, dict: Address): 
   });
   for (const c of ["list", "tuple"]) {
     method(c, "index", (self, args) => {
-      const i = indexIn(self, args[0]!);
+      const i = indexIn(
+        self,
+        args[0]!,
+        args[1] === undefined ? 0 : R.index(args[1]),
+        args[2] === undefined ? Number.MAX_SAFE_INTEGER : R.index(args[2]),
+      );
       if (i < 0)
         throw R.error(
           "ValueError",

@@ -195,7 +195,7 @@ export class Classes {
       if (head === null) {
         throw R.error(
           "TypeError",
-          `Cannot create a consistent method resolution order (MRO) for bases ${bases.map((b) => b.name).join(", ")}`,
+          `Cannot create a consistent method resolution\norder (MRO) for bases ${bases.map((b) => b.name).join(", ")}`,
         );
       }
       out.push(head);

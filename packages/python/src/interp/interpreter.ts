@@ -81,6 +81,8 @@ export interface CodeInfo {
   readonly firstLine: number;
   /** Positional parameter names. */
   readonly params: readonly string[];
+  /** How many leading positional parameters are positional-only (before `/`). */
+  posonly: number;
   /** Keyword-only parameter names. */
   readonly kwonly: readonly string[];
   /** Name of the `*args` parameter, or null. */
@@ -1108,7 +1110,7 @@ export class Interpreter {
     const tid = this.typeId(obj);
     if (tid !== this.tid.type && tid !== this.tid.module) {
       const cls = this.classOfTid[tid]!;
-      if (cls.kind === "builtin" && !cls.exceptionLayout) {
+      if (cls.kind === "builtin" && !cls.exceptionLayout && tid !== this.tid.super) {
         const native = this.lookupNative(cls, name);
         if (native >= 0) {
           try {
@@ -1204,6 +1206,13 @@ export class Interpreter {
       for (let k = 0; k < kw.names.length; k++) {
         const name = kw.names[k]!;
         let ix = code.params.indexOf(name);
+        if (ix >= 0 && ix < code.posonly) {
+          if (kwdict === NULL)
+            throw fail(
+              `${code.qualname}() got some positional-only arguments passed as keyword arguments: '${name}'`,
+            );
+          ix = -1;
+        }
         if (ix < 0) {
           const j = code.kwonly.indexOf(name);
           if (j >= 0) ix = np + j;
@@ -2352,7 +2361,7 @@ export class Interpreter {
   setAdd(s: Address, v: Address): void {
     try {
       this.hash(v);
-      if (!this.sets.add(s, v)) this.rc.decref(v);
+      this.sets.add(s, v);
     } catch (e) {
       this.rc.decref(v);
       throw this.toThrow(e);

@@ -435,7 +435,7 @@ export class Operators {
       const has = (s: Address, v: Address) => R.sets.contains(s, v);
       const add = (v: Address) => {
         R.rc.incref(v);
-        if (!R.sets.add(out, v)) R.rc.decref(v);
+        R.sets.add(out, v);
       };
       if (op === "|") {
         if (!inplace) for (const v of x) add(v);
