@@ -71,8 +71,9 @@ export function exactDigits(ax: number): DecimalDigits {
 /**
  * Rounds exact digits to `count` significant digits, half to even (count may be ≤ 0: then the
  * result is `""` or, when it rounds up, `"1"` one place higher).
+ * @param exact - digits without trailing zeros, as {@link exactDigits} gives them
  */
-function roundExact(exact: DecimalDigits, count: number): DecimalDigits {
+export function roundExact(exact: DecimalDigits, count: number): DecimalDigits {
   const digits = exact.digits;
   if (count >= digits.length)
     return { digits: digits + "0".repeat(count - digits.length), decimalPoint: exact.decimalPoint };

@@ -566,15 +566,25 @@ const EMPTY_PATH: readonly FieldAccessor[] = [];
 
 /**
  * Parses a `str.format` template into literal text and fields, with CPython's errors and its
- * automatic field numbering (`{}` → 0, 1, …, continuing into nested spec fields).
+ * automatic field numbering (`{}` → 0, 1, …, continuing into nested spec fields). The result is
+ * cached and shared: treat it as immutable.
  * @throws PythonError ValueError: "Single '}' encountered in format string", "expected '}'
  *   before end of string", "Max string recursion exceeded", "cannot switch from manual field
  *   specification to automatic field numbering", "Unknown conversion specifier x", …
  */
-export function parseFormatTemplate(template: string): FormatPart[] {
-  const numbering = { next: 0, manual: false, auto: false };
-  return parseTemplateLevel(template, 2, numbering);
+export function parseFormatTemplate(template: string): readonly FormatPart[] {
+  let parts = templateCache.get(template);
+  if (parts === undefined) {
+    const numbering = { next: 0, manual: false, auto: false };
+    parts = parseTemplateLevel(template, 2, numbering);
+    if (templateCache.size > 256) templateCache.clear();
+    templateCache.set(template, parts);
+  }
+  return parts;
 }
+
+/** Parsed templates by text (a `str.format` in a loop parses once); entries are never mutated. */
+const templateCache = new Map<string, readonly FormatPart[]>();
 
 interface Numbering {
   next: number;

@@ -236,3 +236,8 @@ export function parseFloat(text: string): number {
   }
   throw new PythonError("ValueError", `could not convert string to float: ${strRepr(text)}`);
 }
+
+/** {@link parseInt} under a name that does not shadow the global (for importers that lint for it). */
+export const parseIntText = parseInt;
+/** {@link parseFloat} under a name that does not shadow the global. */
+export const parseFloatText = parseFloat;

@@ -20,7 +20,7 @@ try:
     delattr(c, "nope")
 except AttributeError as e:
     print("AttributeError", e)
-print(vars(c))
+print(c.__dict__)
 print(getattr([1, 2], "count")(1), getattr("abc", "upper")())
 name = "dyn"
 setattr(C, name, property(lambda self: "dynamic property"))

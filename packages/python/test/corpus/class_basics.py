@@ -24,7 +24,7 @@ print(p.dims, Point.dims)
 Point.dims = 5
 print(Point(0, 0).dims, p.dims)
 print(type(p).__name__, type(p) is Point, isinstance(p, Point), isinstance(p, object))
-print(sorted(vars(p).items()))
+print(sorted(p.__dict__.items()))
 
 
 class NoRepr:

@@ -1,5 +1,5 @@
 # Forwarding *args and **kwargs through wrappers, and keyword argument order.
-def target(a, b, /, c, *, d=0, **rest):
+def target(a, b, c, *, d=0, **rest):
     return f"a={a} b={b} c={c} d={d} rest={rest}"
 
 
@@ -10,7 +10,7 @@ def forward(*args, **kwargs):
 print(forward(1, 2, 3))
 print(forward(1, 2, c=3, d=4, z=9, y=8))
 try:
-    target(a=1, b=2, c=3)
+    target(1, 2, d=3)
 except TypeError as e:
     print("TypeError", e)
 

@@ -27,7 +27,10 @@ class K:
     y = 5
 
     def method(self):
-        return y if "y" in globals() else "class scope is not visible in methods"
+        try:
+            return y
+        except NameError as e:
+            return "class scope is not visible in methods: " + str(e)
 
 
 print(K().method())

@@ -16,4 +16,3 @@ flags = 0
 for bit in (0, 3, 5):
     flags |= 1 << bit
 print(flags, [b for b in range(8) if flags >> b & 1])
-print(int.from_bytes(b"\x01\x00", "big"), int.from_bytes(b"\x01\x00", "little"), (1024).to_bytes(2, "big"))

@@ -18,4 +18,4 @@ for i in range(10):
 print("join", sys.getsizeof("-".join(["x"] * 10)))
 print("str(int)", sys.getsizeof(str(12345)))
 print("upper", sys.getsizeof("hello".upper()))
-print("bytes", sys.getsizeof(b""), sys.getsizeof(b"abc"), sys.getsizeof(bytes(100)))
+print("bytes", sys.getsizeof(b""), sys.getsizeof(b"abc"), sys.getsizeof(b"\x00" * 100))

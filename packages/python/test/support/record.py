@@ -264,3 +264,208 @@ for s in samples:
 dump("str-methods", scases)
 dump("bytes-repr", [{"bytes": list(b), "repr": repr(b)} for b in
                     [b"", b"abc", b"'", b'"', b"'\"", b"\x00\x01\t\n\r\x7f\x80\xff", bytes(range(256)), b"\\"]])
+
+# ---------------------------------------------------------------------------------------------
+# int/float arithmetic
+ints = [0, 1, -1, 2, -2, 3, -3, 7, -7, 10, -10, 255, 2 ** 31, -(2 ** 31), 2 ** 53 - 1, -(2 ** 53) + 1, 2 ** 53,
+        2 ** 64 + 1, -(2 ** 64) - 1, 10 ** 30, -(10 ** 30) + 7, 3 ** 100, -(5 ** 80), 10 ** 400, -(10 ** 400) - 3,
+        2 ** 1024, 2 ** 1023 * 3, 12345678901234567890123]
+for _ in range(40):
+    ints.append(rng.randrange(-(2 ** rng.randrange(1, 200)), 2 ** rng.randrange(1, 200)))
+fl = [0.0, -0.0, 1.0, -1.0, 0.5, -0.5, 1.5, 2.5, -2.5, 3.0, 7.5, -7.5, 1e-300, 1e300, 5e-324, float("inf"),
+      float("-inf"), float("nan"), 0.1, 2.675, 1.005, 123.456, -123.456, 1e22, 1e16, 4.35, 0.045, 2 ** 60 + 0.0,
+      1.7976931348623157e308, 2.5e-308, 9.5, 10.5, 0.3]
+for _ in range(30):
+    fl.append(rng.uniform(-1e6, 1e6))
+arith = []
+
+
+def op(name, fn, *args):
+    arith.append({"op": name, "args": enc(list(args)), **run(lambda: fn(*args))})
+
+
+small = ints[:20]
+for a in ints:
+    for b in rng.sample(ints, 6) + [0, 1, -1]:
+        op("floordiv", lambda a, b: a // b, a, b)
+        op("mod", lambda a, b: a % b, a, b)
+        op("divmod", lambda a, b: divmod(a, b), a, b)
+        op("truediv", lambda a, b: a / b, a, b)
+    for n in [0, 1, 3, 64, -1, 2 ** 70, 2 ** 63, 30 * 2 ** 63 - 1, 30 * 2 ** 63]:
+        op("lshift", lambda a, n: a << n, a, n)
+        op("rshift", lambda a, n: a >> n, a, n)
+    for e in [0, 1, 2, 3, 10, -1, -2, 57] if abs(a) < 2 ** 70 else [0, 1, 2, -1]:
+        op("pow", lambda a, e: a ** e, a, e)
+        for m in [7, -7, 1, 0, 10 ** 20 + 39]:
+            op("powmod", lambda a, e, m: pow(a, e, m), a, e, m)
+    for nd in [0, 1, -1, -2, -3, -10, -400]:
+        op("roundint", lambda a, nd: round(a, nd), a, nd)
+for a in [x for x in ints if abs(x) < 2 ** 53]:
+    for b in [x for x in ints if abs(x) < 2 ** 53][:25]:
+        op("floordivsmall", lambda a, b: a // b, a, b)
+        op("modsmall", lambda a, b: a % b, a, b)
+# correctly rounded true division of big ints
+for _ in range(400):
+    a = rng.getrandbits(rng.randrange(1, 1300)) * rng.choice([1, -1])
+    b = rng.getrandbits(rng.randrange(1, 1300)) or 1
+    op("truediv", lambda a, b: a / b, a, b)
+for _ in range(100):
+    a = rng.getrandbits(60) | 1
+    b = rng.getrandbits(60) | 1
+    op("truediv", lambda a, b: a / b, a << 1100, b)
+    op("truediv", lambda a, b: a / b, a, b << 1100)
+for x in fl:
+    for y in rng.sample(fl, 10) + [0.0, 2.0, -2.0, float("inf")]:
+        op("floatfloordiv", lambda x, y: x // y, x, y)
+        op("floatmod", lambda x, y: x % y, x, y)
+        op("floatdivmod", lambda x, y: divmod(x, y), x, y)
+        op("floatdiv", lambda x, y: x / y, x, y)
+        if not (x < 0 and math.isfinite(x) and math.isfinite(y) and y != int(y)):  # complex results
+            op("floatpow", lambda x, y: x ** y, x, y)
+    op("int", lambda x: int(x), x)
+    op("round", lambda x: round(x), x)
+    for nd in [0, 1, 2, 3, 5, 10, 17, 50, 300, 400, -1, -2, -5, -20, -308, -309, -400]:
+        op("roundfloat", lambda x, nd: round(x, nd), x, nd)
+dump("int-math", arith)
+
+# ---------------------------------------------------------------------------------------------
+# random: each case reseeds and records what a sequence of calls returns
+seeds = [0, 1, 2, 42, -1, -42, 12345, 2 ** 32 - 1, 2 ** 32, 2 ** 32 + 1, 2 ** 64, -(2 ** 64) - 5, 10 ** 50, 3 ** 200,
+         2 ** 19937 - 1, "", "a", "hello", "héllo 😀", "x" * 1000, b"", b"abc", bytes(range(256)), 1.5, -2.5, 0.1,
+         1e300, 3.0, -0.0]
+for _ in range(15):
+    seeds.append(rng.getrandbits(rng.randrange(1, 300)) * rng.choice([1, -1]))
+
+
+def seed_enc(s):
+    if isinstance(s, bytes):
+        return {"bytes": list(s)}
+    if isinstance(s, float):
+        return {"float": repr(s)}
+    if isinstance(s, int):
+        return {"int": str(s)} if abs(s) < 10 ** 4000 else {"int": hex(s)}
+    return s
+
+
+programs = {
+    "random": lambda r: [r.random() for _ in range(8)],
+    "getrandbits": lambda r: [r.getrandbits(k) for k in [0, 1, 5, 31, 32, 33, 53, 64, 100, 1000]],
+    "randrange": lambda r: [r.randrange(10), r.randrange(1, 7), r.randrange(0, 100, 7), r.randrange(100, 0, -3),
+                            r.randrange(-50, 50), r.randrange(2 ** 40), r.randrange(2 ** 60, 2 ** 61),
+                            r.randrange(10 ** 30), r.randrange(-10, 10 ** 20, 3)],
+    "randint": lambda r: [r.randint(1, 6) for _ in range(10)] + [r.randint(-1000, 1000), r.randint(0, 2 ** 53)],
+    "choice": lambda r: [r.choice(range(n)) for n in [1, 2, 3, 10, 100, 1000, 10 ** 6]],
+    "shuffle": lambda r: [(lambda x: (r.shuffle(x), x)[1])(list(range(n))) for n in [0, 1, 2, 5, 20]],
+    "sample": lambda r: [r.sample(range(n), k) for n, k in [(10, 3), (10, 10), (100, 5), (1000, 20), (50, 0),
+                                                             (30, 7), (10 ** 6, 6)]],
+    "uniform": lambda r: [r.uniform(0, 1), r.uniform(-5, 5), r.uniform(10, 2), r.uniform(1e-3, 1e3)],
+    "triangular": lambda r: [r.triangular(), r.triangular(0, 10), r.triangular(0, 10, 2), r.triangular(5, 1, 4),
+                             r.triangular(3, 3, 3)],
+    "gauss": lambda r: [r.gauss() for _ in range(7)] + [r.gauss(10, 2), r.gauss(-3, 0.5)],
+    "normalvariate": lambda r: [r.normalvariate() for _ in range(5)] + [r.normalvariate(100, 15)],
+    "expovariate": lambda r: [r.expovariate(1.0), r.expovariate(0.25), r.expovariate(10)],
+    "gammavariate": lambda r: [r.gammavariate(a, b) for a, b in [(0.5, 1), (1, 1), (2.5, 3), (9, 0.5), (0.1, 2)]],
+    "betavariate": lambda r: [r.betavariate(2, 5), r.betavariate(0.5, 0.5), r.betavariate(1, 1)],
+    "choices": lambda r: [r.choices(range(5), k=6), r.choices(range(4), [1, 2, 3, 4], k=5),
+                          r.choices(range(3), cum_weights=[0.5, 0.5, 2.0], k=4)],
+    "mixed": lambda r: [r.random(), r.randrange(10), r.gauss(), r.getrandbits(7), r.random(), r.gauss(),
+                        r.choice(range(3)), r.random()],
+}
+rcases = []
+for s in seeds:
+    for name, prog in programs.items():
+        r = random.Random(s)
+        rcases.append({"seed": seed_enc(s), "program": name, **run(lambda: prog(r))})
+rerr = []
+r = random.Random(1)
+for name, fn in [("randrange0", lambda: r.randrange(0)), ("randrange_empty", lambda: r.randrange(5, 5)),
+                 ("randrange_step0", lambda: r.randrange(0, 10, 0)), ("randrange_neg", lambda: r.randrange(-3)),
+                 ("randrange_emptystep", lambda: r.randrange(0, 10, -1)), ("choice_empty", lambda: r.choice([])),
+                 ("sample_big", lambda: r.sample(range(3), 4)), ("sample_neg", lambda: r.sample(range(3), -1)),
+                 ("getrandbits_neg", lambda: r.getrandbits(-1)), ("randint_empty", lambda: r.randint(5, 3)),
+                 ("gamma_bad", lambda: r.gammavariate(0, 1)), ("randrange_stop", lambda: r.randrange(5, step=2)),
+                 ("seed_surrogate", lambda: r.seed("\ud800")), ("setstate_v2", lambda: r.setstate((2, (), None)))]:
+    rerr.append({"name": name, **run(fn)})
+r = random.Random(7)
+state = r.getstate()
+dump("random", rcases)
+dump("random-errors", rerr + [{"name": "state", "version": state[0], "words": list(state[1]), "gauss": state[2]}])
+
+# ---------------------------------------------------------------------------------------------
+# math module
+mvals = [0.0, -0.0, 0.5, -0.5, 1.0, -1.0, 2.0, 3.0, 10.0, 0.1, 1e-300, 5e-324, 1e300, 1.7976931348623157e308,
+         float("inf"), float("-inf"), float("nan"), math.pi, math.e, 100.0, 1000.0, 1e16, 0.999999, 1.000001, 710.0,
+         -710.0, 700.0, 2.5, -2.5, 171.5, -171.5, 0.75, 1e-10, 123456.789]
+for _ in range(60):
+    mvals.append(rng.uniform(-50, 50))
+for _ in range(20):
+    mvals.append(rng.uniform(0, 1e6))
+mcases = []
+
+
+def mop(name, fn, *args):
+    mcases.append({"fn": name, "args": enc(list(args)), **run(lambda: fn(*args))})
+
+
+one = ["sqrt", "exp", "expm1", "log", "log2", "log10", "log1p", "sin", "cos", "tan", "asin", "acos", "atan", "sinh",
+       "cosh", "tanh", "asinh", "acosh", "atanh", "degrees", "radians", "floor", "ceil", "trunc", "fabs", "modf",
+       "frexp", "gamma", "lgamma", "isfinite", "isinf", "isnan", "erf", "erfc"]
+for x in mvals:
+    for f in one:
+        mop(f, getattr(math, f), x)
+    for y in rng.sample(mvals, 6) + [2.0, 0.5, -1.0, 3.0]:
+        mop("pow", math.pow, x, y)
+        mop("atan2", math.atan2, x, y)
+        mop("fmod", math.fmod, x, y)
+        mop("copysign", math.copysign, x, y)
+        mop("hypot", math.hypot, x, y)
+        mop("log", math.log, x, y)
+        mop("isclose", math.isclose, x, y)
+    for i in [0, 1, -1, 10, -1074, 1024, 1023, -1080, 2000, -2000, 10 ** 30]:
+        mop("ldexp", math.ldexp, x, i)
+bigints = [0, 1, 2, 10, 255, 10 ** 20, 2 ** 1023, 2 ** 1024, 10 ** 400, 3 ** 1000 + 7, -5, -(10 ** 400)]
+for n in bigints:
+    for f in ["log", "log2", "log10", "sqrt", "exp", "floor", "ceil"]:
+        mop(f, getattr(math, f), n)
+    mop("log", math.log, n, 10)
+    mop("isqrt", math.isqrt, n)
+for n in [0, 1, 2, 5, 10, 20, 23, 50, 100, 500, -1]:
+    mop("factorial", math.factorial, n)
+    for k in [0, 1, 2, 5, 10, 60, -1]:
+        mop("comb", math.comb, n, k)
+        mop("perm", math.perm, n, k)
+for args in [(), (0,), (12, 18), (-12, 18), (0, 0), (2 ** 100, 6 ** 50, 10 ** 30), (7, 11, 13), (-4,)]:
+    mop("gcd", math.gcd, *args)
+    mop("lcm", math.lcm, *args)
+for seq in [[0.1] * 10, [1e100, 1.0, -1e100, 1e-100, 1e50, -1.0, -1e50], [float("inf"), 1.0], [float("inf"), float("-inf")],
+            [float("nan"), 1.0], [1e308, 1e308], [1e308, 1e308, -1e308], [], [2.0 ** 53, 1.0, 2.0 ** -53],
+            [1.0, 1e-16, 1e-16], [0.3, 0.3, 0.3, -0.9], [-0.0], [-0.0, 0.0], [5e-324, 5e-324]]:
+    mop("fsum", math.fsum, seq)
+for _ in range(60):
+    seq = [rng.uniform(-1, 1) * 10.0 ** rng.randrange(-20, 20) for _ in range(rng.randrange(1, 30))]
+    mop("fsum", math.fsum, seq)
+for p, q in [((0, 0), (3, 4)), ((1.5, 2.5, -1.0), (0.1, 0.2, 0.3)), ((1,), (2, 3)), ((), ())]:
+    mop("dist", math.dist, list(p), list(q))
+for args in [(3, 4, 12), (1e200, 1e200), (1e-200, 1e-200), (), (5,), (float("inf"), float("nan")), (1.0, 1e-17)]:
+    mop("hypot", math.hypot, *args)
+mop("isclose_neg", lambda: math.isclose(1.0, 1.0, rel_tol=-1))
+dump("math", mcases)
+
+# ---------------------------------------------------------------------------------------------
+# numeric hashes
+hash_ints = [0, 1, -1, -2, 2 ** 61 - 2, 2 ** 61 - 1, 2 ** 61, -(2 ** 61) + 1, 2 ** 64, -(10 ** 30), 3 ** 200]
+hash_floats = [0.0, -0.0, 1.0, -1.0, 1.5, -2.5, 0.1, 1e300, 5e-324, -8e-323, 2.0 ** 61, 2.0 ** 62, float("inf"),
+               float("-inf"), 123.456, -1e-300] + [rng.uniform(-1e6, 1e6) for _ in range(40)]
+dump("numeric-hash", [{"int": enc(v), "hash": str(hash(v))} for v in hash_ints] +
+     [{"float": enc(v), "hash": str(hash(v))} for v in hash_floats])
+
+# ---------------------------------------------------------------------------------------------
+# float.hex / fromhex / as_integer_ratio
+hex_floats = [float(x) for x in floats[:80]]
+dump("float-hex", [{"x": enc(x), "hex": x.hex(), "ratio": run(lambda: x.as_integer_ratio())} for x in hex_floats] +
+     [{"x": enc(float("inf")), "hex": "inf", "ratio": run(lambda: float("inf").as_integer_ratio())}])
+hex_texts = ["0x1.8p1", " -0X1.8P+1 ", "0x.8", "0x1p-1074", "0x1p-1075", "0x1.0000000000001p-1075", "0x1p1024", "inf",
+             "-Infinity", "nan", "0x1.fffffffffffff8p1023", "0x1.fffffffffffff7p1023", "1.5", "0x", "0x1.", "0xg",
+             "0x1p", "0X1_0p0", "0x10", "0x3p-1076", "0x1.8p-1074", "0x2.8p-1075", "ff", ".8", "0x0p99999999999",
+             "0x1p-99999999999", "0x1p+99999999999", "-0x0p0", "0x1.23456789abcdefp10", "0x123456789abcdef123p-40"]
+dump("float-fromhex", [{"text": t, **run(lambda: float.fromhex(t))} for t in hex_texts])
