@@ -12,18 +12,85 @@ import { runPython } from "../src/index";
 const DIR = join(__dirname, "corpus");
 
 /**
- * Programs known not to match CPython yet, by reason:
- * - missing builtins, methods or modules (str methods, dict views, frozenset, random, tracemalloc,
- *   weakref dictionaries, gc.callbacks, __slots__);
- * - str/float formatting details still to move onto the support modules;
- * - allocation counts that differ from CPython's (gc.get_count after allocations in print,
- *   frame objects CPython materialises).
+ * Programs known not to match CPython 3.11.7 yet. The list only shrinks: a listed program that
+ * starts passing fails its test, so that it leaves the list.
  */
-const KNOWN_FAILURES = new Set<string>(
-  (process.env.PYMEM_KNOWN_FAILURES ?? readFileSync(join(__dirname, "corpus-known-failures.txt"), "utf8"))
-    .split(/\s+/)
-    .filter((s) => s !== "" && !s.startsWith("#")),
-);
+const KNOWN_FAILURES = new Set<string>([
+  // Language and library gaps: frozenset, __slots__, docstrings as __doc__, sys.version_info
+  // fields, some builtin methods (range.index, dict.fromkeys, int.from_bytes, ...) and error texts.
+  "builtin_conversions.py",
+  "builtin_hash_repr.py",
+  "builtin_iteration.py",
+  "builtin_numeric.py",
+  "builtin_types.py",
+  "class_dunder_arith.py",
+  "class_mro_diamond.py",
+  "class_properties.py",
+  "class_slots_del.py",
+  "dict_methods.py",
+  "dict_order.py",
+  "dict_views.py",
+  "exc_hierarchy.py",
+  "exc_messages.py",
+  "expr_slicing.py",
+  "float_math.py",
+  "float_repr.py",
+  "fstring_debug_nested.py",
+  "func_arguments.py",
+  "func_attributes.py",
+  "func_kwargs_forwarding.py",
+  "int_methods.py",
+  "int_number_theory.py",
+  "module_stdlib.py",
+  "set_frozenset.py",
+  "set_operations.py",
+  "str_escapes_repr.py",
+  "str_unicode.py",
+  "syntax_docstrings_comments.py",
+  "syntax_literals.py",
+  "syntax_structure.py",
+  // Memory figures: allocation counts that differ from CPython's (frame objects CPython
+  // materialises, print's own allocations), tracemalloc, weakref dictionaries and finalize,
+  // gc.garbage identity under DEBUG_SAVEALL, sizes of objects not modelled yet.
+  "mem_del_order.py",
+  "mem_gc_auto_trigger.py",
+  "mem_gc_callback_trigger.py",
+  "mem_gc_callbacks.py",
+  "mem_gc_class_cycle.py",
+  "mem_gc_count_growth.py",
+  "mem_gc_generation_schedule.py",
+  "mem_gc_generator_cycle.py",
+  "mem_gc_generator_finalize.py",
+  "mem_gc_is_tracked.py",
+  "mem_gc_referents.py",
+  "mem_gc_saveall.py",
+  "mem_gc_threshold_one.py",
+  "mem_gc_weakref_in_cycle.py",
+  "mem_refcount_arguments.py",
+  "mem_refcount_builtins.py",
+  "mem_refcount_class_body.py",
+  "mem_refcount_exceptions.py",
+  "mem_refcount_iterators.py",
+  "mem_refcount_module.py",
+  "mem_refcount_with.py",
+  "mem_seed_combined.py",
+  "mem_seed_gc_tuning.py",
+  "mem_sizeof_classes.py",
+  "mem_sizeof_dict_growth.py",
+  "mem_sizeof_instance_dicts.py",
+  "mem_sizeof_iterators.py",
+  "mem_sizeof_list_growth.py",
+  "mem_sizeof_objects.py",
+  "mem_sizeof_set_growth.py",
+  "mem_sizeof_str_kinds.py",
+  "mem_sys_intern.py",
+  "mem_tracemalloc_basic.py",
+  "mem_tracemalloc_statistics.py",
+  "mem_weakref_counts.py",
+  "mem_weakref_finalize.py",
+  "mem_weakref_key_dict.py",
+  "mem_weakref_value_dict.py",
+]);
 
 interface Expected {
   readonly stdout: string;

@@ -45,7 +45,7 @@ export class Subscripts {
     const t = R.slot.slice!;
     const get = (w: number) => t.get(s, w);
     const stepObj = get(W.SLICE.step);
-    const step = stepObj === R.None ? 1 : R.index(stepObj, "slice indices");
+    const step = stepObj === R.None ? 1 : this.clampedIndex(stepObj);
     if (step === 0) throw R.error("ValueError", "slice step cannot be zero");
     const startObj = get(W.SLICE.start);
     const stopObj = get(W.SLICE.stop);
@@ -53,13 +53,13 @@ export class Subscripts {
     let stop: number;
     if (startObj === R.None) start = step < 0 ? length - 1 : 0;
     else {
-      start = R.index(startObj, "slice indices");
+      start = this.clampedIndex(startObj);
       if (start < 0) start = Math.max(start + length, step < 0 ? -1 : 0);
       else if (start >= length) start = step < 0 ? length - 1 : length;
     }
     if (stopObj === R.None) stop = step < 0 ? -1 : length;
     else {
-      stop = R.index(stopObj, "slice indices");
+      stop = this.clampedIndex(stopObj);
       if (stop < 0) stop = Math.max(stop + length, step < 0 ? -1 : 0);
       else if (stop >= length) stop = step < 0 ? length - 1 : length;
     }
@@ -68,6 +68,14 @@ export class Subscripts {
       if (stop < start) n = Math.floor((start - stop - 1) / -step) + 1;
     } else if (start < stop) n = Math.floor((stop - start - 1) / step) + 1;
     return { start, stop, step, length: n };
+  }
+
+  /** A slice index: ints beyond the machine range clamp to it (_PyEval_SliceIndex). */
+  private clampedIndex(obj: Address): number {
+    const R = this.R;
+    if (R.isInt(obj) && !R.ints.isSafe(obj))
+      return R.bigValue(obj) < 0n ? -Number.MAX_SAFE_INTEGER : Number.MAX_SAFE_INTEGER;
+    return R.index(obj, "slice indices");
   }
 
   private seqIndex(i: Address, length: number, what: string): number {

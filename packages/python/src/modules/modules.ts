@@ -9,6 +9,20 @@ import { type Address, NULL } from "@pymem/core";
 import { native } from "../interp/builtins";
 import type { NativeImpl } from "../interp/class-info";
 import type { Interpreter } from "../interp/interpreter";
+import {
+  choiceIndex,
+  expovariate,
+  gauss,
+  normalvariate,
+  PyRandom,
+  randint,
+  randrange,
+  randrangeBig,
+  sampleIndices,
+  shuffleSwaps,
+  triangular,
+  uniform,
+} from "../support/random-algorithms";
 
 /** A new module object named `name` with an empty dict; returns [module, dict]. */
 export function newModule(R: Interpreter, name: string): [Address, Address] {
@@ -217,6 +231,132 @@ export function builtinModule(R: Interpreter, name: string): Address {
       });
       fn("isnan", (_s, a) => R.bool(Number.isNaN(num(a[0]!))));
       fn("isinf", (_s, a) => R.bool(Math.abs(num(a[0]!)) === Infinity));
+    },
+    random: (_d, fn) => {
+      const rng = new PyRandom();
+      rng.seed(BigInt(Date.now()));
+      const wrap = (f: () => Address): Address => {
+        try {
+          return f();
+        } catch (e) {
+          throw R.toThrow(e);
+        }
+      };
+      const big = (a: Address) => R.bigValue(a);
+      const safe = (v: bigint) => v >= -(2n ** 53n) && v <= 2n ** 53n;
+      fn("seed", (_s, a) =>
+        wrap(() => {
+          const x = a[0];
+          if (x === undefined || x === R.None) rng.seed(BigInt(Date.now()));
+          else if (R.isInt(x)) rng.seed(big(x));
+          else if (R.typeId(x) === R.tid.str) rng.seed(R.strs.value(x));
+          else if (R.typeId(x) === R.tid.bytes) rng.seed(R.core.bytesType.value(x));
+          else rng.seed(BigInt(R.hash(x)));
+          return R.None;
+        }),
+      );
+      fn("random", () => R.float(rng.random()));
+      fn("getrandbits", (_s, a) => wrap(() => R.int(rng.getrandbits(R.index(a[0]!)))));
+      fn("randint", (_s, a) =>
+        wrap(() => {
+          const lo = big(a[0]!);
+          const hi = big(a[1]!);
+          return safe(lo) && safe(hi)
+            ? R.int(randint(rng, Number(lo), Number(hi)))
+            : R.int(randrangeBig(rng, lo, hi + 1n));
+        }),
+      );
+      fn("randrange", (_s, a) =>
+        wrap(() => {
+          const xs = a.map(big);
+          if (xs.every(safe))
+            return R.int(
+              randrange(
+                rng,
+                Number(xs[0]!),
+                xs[1] === undefined ? undefined : Number(xs[1]),
+                xs[2] === undefined ? 1 : Number(xs[2]),
+              ),
+            );
+          return R.int(randrangeBig(rng, xs[0]!, xs[1], xs[2] ?? 1n));
+        }),
+      );
+      fn("uniform", (_s, a) => R.float(uniform(rng, R.toNumber(a[0]!), R.toNumber(a[1]!))));
+      fn("triangular", (_s, a) =>
+        R.float(
+          triangular(
+            rng,
+            a[0] === undefined ? 0 : R.toNumber(a[0]),
+            a[1] === undefined ? 1 : R.toNumber(a[1]),
+            a[2] === undefined || a[2] === R.None ? null : R.toNumber(a[2]),
+          ),
+        ),
+      );
+      fn("gauss", (_s, a) =>
+        R.float(
+          gauss(rng, a[0] === undefined ? 0 : R.toNumber(a[0]), a[1] === undefined ? 1 : R.toNumber(a[1])),
+        ),
+      );
+      fn("normalvariate", (_s, a) =>
+        R.float(
+          normalvariate(
+            rng,
+            a[0] === undefined ? 0 : R.toNumber(a[0]),
+            a[1] === undefined ? 1 : R.toNumber(a[1]),
+          ),
+        ),
+      );
+      fn("expovariate", (_s, a) => R.float(expovariate(rng, R.toNumber(a[0]!))));
+      fn("choice", (_s, a) =>
+        wrap(() => {
+          const n = R.len(a[0]!);
+          if (n === 0) throw R.error("IndexError", "Cannot choose from an empty sequence");
+          return R.subs.getitem(a[0]!, R.int(choiceIndex(rng, n)));
+        }),
+      );
+      fn("shuffle", (_s, a) => {
+        const seq = a[0]!;
+        shuffleSwaps(rng, R.len(seq), (i, j) => {
+          const x = R.subs.getitem(seq, R.int(i));
+          const y = R.subs.getitem(seq, R.int(j));
+          R.subs.setitem(seq, R.int(i), y);
+          R.subs.setitem(seq, R.int(j), x);
+        });
+        return R.None;
+      });
+      fn("sample", (_s, a) =>
+        wrap(() => {
+          const pool = R.toArray(a[0]!);
+          try {
+            const picks = sampleIndices(rng, pool.length, R.index(a[1]!));
+            return R.lists.create(picks.map((i) => R.ref(pool[i]!)));
+          } finally {
+            for (const v of pool) R.rc.decref(v);
+          }
+        }),
+      );
+      fn("getstate", () => {
+        const [version, words, gaussNext] = rng.getstate();
+        return R.tuples.create([
+          R.int(version),
+          R.tuples.create(words.map((w) => R.int(w))),
+          gaussNext === null ? R.None : R.float(gaussNext),
+        ]);
+      });
+      fn("setstate", (_s, a) =>
+        wrap(() => {
+          const st = a[0]!;
+          const words = R.toArray(R.tuples.item(st, 1));
+          const g = R.tuples.item(st, 2);
+          rng.setstate([
+            R.toNumber(R.tuples.item(st, 0)),
+            words.map((w) => R.toNumber(w)),
+            g === R.None ? null : R.toNumber(g),
+          ]);
+          for (const w of words) R.rc.decref(w);
+          return R.None;
+        }),
+      );
     },
     weakref: (_d, fn) => {
       fn("ref", (_s, a) => {
