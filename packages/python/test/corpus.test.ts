@@ -37,7 +37,6 @@ const KNOWN_FAILURES = new Set<string>([
   "float_repr.py",
   "fstring_debug_nested.py",
   "func_arguments.py",
-  "func_attributes.py",
   "func_kwargs_forwarding.py",
   "int_methods.py",
   "int_number_theory.py",

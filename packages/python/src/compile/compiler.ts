@@ -891,6 +891,12 @@ finally { ${depthIn ? "R.depth--;" : ""} ${cleanup.join(" ")} ${this.tracing ? `
     const params = kids.find((k) => k.name === "ParamList")!;
     const bodyNode = kids.find((k) => k.name === "Body")!;
     const scope = g.scope.children.get(node.from)!;
+    const first = this.children(bodyNode).find((c) => c.name !== ":" && c.name !== "Comment");
+    const docString =
+      first?.name === "ExpressionStatement" &&
+      (first.firstChild!.name === "String" || first.firstChild!.name === "ContinuedString")
+        ? first.firstChild!
+        : null;
     const fn = this.makeFunction(
       name,
       this.qualname(name, g),
@@ -899,6 +905,8 @@ finally { ${depthIn ? "R.depth--;" : ""} ${cleanup.join(" ")} ${this.tracing ? `
       g,
       (inner) => this.body(bodyNode, inner),
       this.lineOf(node),
+      [],
+      docString,
     );
     let value = fn;
     for (let i = decorators.length - 1; i >= 0; i--) {
@@ -924,6 +932,7 @@ finally { ${depthIn ? "R.depth--;" : ""} ${cleanup.join(" ")} ${this.tracing ? `
     emitBody: (inner: CodeGen) => void,
     line: number,
     fixedParams: string[] = [],
+    docNode: SyntaxNode | null = null,
   ): string {
     const params: string[] = [...fixedParams];
     let posonly = 0;
@@ -1040,7 +1049,8 @@ finally { ${depthIn ? "R.depth--;" : ""} ${cleanup.join(" ")} ${this.tracing ? `
       );
     }
     const f = g.temp();
-    g.emit(`const ${f} = R.makeFunction(${codeIndex}, G, ${d}, ${kd}, ${closure});`);
+    const doc = docNode !== null ? this.stringLiteral(docNode, g).js : "0";
+    g.emit(`const ${f} = R.makeFunction(${codeIndex}, G, ${d}, ${kd}, ${closure}, ${doc});`);
     return f;
   }
 

@@ -67,6 +67,8 @@ export function installBuiltins(R: Interpreter, ops: Operators, dict: Address): 
   for (const cls of R.builtinClasses.values()) {
     if (cls.isException) put(cls.name, inc(cls.obj));
   }
+  put("EnvironmentError", inc(R.exc.OSError!.obj));
+  put("IOError", inc(R.exc.OSError!.obj));
   for (const name of [
     "object",
     "int",

@@ -1346,6 +1346,7 @@ export class Interpreter {
     defaults: Address,
     kwdefaults: Address,
     closure: Address,
+    doc: Address = NULL,
   ): Address {
     const code = this.codes[codeIndex]!;
     const t = this.slot.function!;
@@ -1359,6 +1360,8 @@ export class Interpreter {
     t.set(f, FUNCTION.defaults, defaults);
     t.set(f, FUNCTION.kwdefaults, kwdefaults);
     t.set(f, FUNCTION.closure, closure);
+    if (doc !== NULL) t.set(f, FUNCTION.doc, this.ref(doc));
+    if (doc !== NULL) t.set(f, FUNCTION.doc, this.ref(doc));
     const modName = this.dicts.getString(globals, "__name__", this.strs.hash(this.name("__name__")));
     if (modName !== NULL) this.rc.incref(modName);
     t.set(f, FUNCTION.module, modName);
