@@ -782,7 +782,7 @@ finally { ${depthIn ? "R.depth--;" : ""} ${cleanup.join(" ")} ${this.tracing ? `
       const exit = g.temp();
       g.emit(`const ${exit} = R.getattr(${mgr}, "__exit__");`);
       const entered = g.temp();
-      g.emit(`const ${entered} = R.callMethod(${mgr}, "__enter__", [], null);`);
+      g.emit(`const ${entered} = R.callMethod(${mgr}, "__enter__", [], null); RC.decref(${mgr});`);
       if (item.target !== null) this.store(item.target, entered, g);
       else g.emit(`RC.decref(${entered});`);
       const ok = g.temp();
@@ -793,7 +793,7 @@ finally { ${depthIn ? "R.depth--;" : ""} ${cleanup.join(" ")} ${this.tracing ? `
       g.emit(
         `} catch (${e}) { ${ok} = false; const ${ex} = R.caught(${e}, ${this.currentCode()}, L); if (!R.withExit(${exit}, ${ex}.exc)) throw ${ex}; RC.decref(${ex}.exc); }`,
       );
-      g.emit(`finally { if (${ok}) R.withExit(${exit}, 0); RC.decref(${exit}); RC.decref(${mgr}); }`);
+      g.emit(`finally { if (${ok}) R.withExit(${exit}, 0); RC.decref(${exit}); }`);
     };
     open(0);
   }
@@ -1635,8 +1635,8 @@ finally { ${depthIn ? "R.depth--;" : ""} ${cleanup.join(" ")} ${this.tracing ? `
     const argArray = `[${pieces.join(", ")}]`;
     let r: Val;
     if (receiver !== null) {
-      r = this.owned(`R.callMethod(${receiver.js}, ${JSON.stringify(methodName)}, ${argArray}, ${kw})`, g);
-      this.release(receiver, g);
+      const self = this.newRef(receiver, g);
+      r = this.owned(`R.callMethodSteal(${self}, ${JSON.stringify(methodName)}, ${argArray}, ${kw})`, g);
     } else {
       const c = callee!;
       if (!star && kw === "null" && positional.length === 0) r = this.owned(`R.call0(${c.js})`, g);

@@ -1147,6 +1147,35 @@ export class Interpreter {
     }
   }
 
+  /**
+   * `obj.name(*args)` where the caller hands over its reference to `obj` (the evaluation
+   * stack's): a Python method's `self` takes it over, as LOAD_METHOD + CALL moves it into
+   * the callee's frame; every other path releases it after the call.
+   */
+  callMethodSteal(obj: Address, name: string, args: Address[], kw: Keywords | null): Address {
+    const tid = this.typeId(obj);
+    if (tid !== this.tid.type && tid !== this.tid.module) {
+      const cls = this.classOfTid[tid]!;
+      if (cls.kind !== "builtin") {
+        const found = this.lookup(cls, name);
+        if (found !== NULL && this.typeId(found) === this.tid.function) {
+          const type = cls.instanceType;
+          const shadow =
+            type instanceof UserInstanceType && type.typeId === tid ? type.getAttr(obj, name) : NULL;
+          if (shadow === NULL) {
+            args.unshift(obj);
+            return this.callFunction(found, args, kw);
+          }
+        }
+      }
+    }
+    try {
+      return this.callMethod(obj, name, args, kw);
+    } finally {
+      this.rc.decref(obj);
+    }
+  }
+
   /** Calls a Python function: binds arguments to its parameters (stealing them). */
   callFunction(f: Address, args: Address[], kw: Keywords | null): Address {
     const fs = this.slot.function!;
