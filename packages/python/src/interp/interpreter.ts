@@ -275,6 +275,9 @@ export class Interpreter {
       this.tid[key] = rt.registerRuntimeType(type);
     }
     this.slot.generator!.onRelease = (g) => this.releaseGenFrame(g);
+    this.slot.range_iterator!.onRelease = (it) => {
+      if (this.rangeState.size > 0) this.rangeState.delete(it);
+    };
   }
 
   // --- references and constants ----------------------------------------------------------
@@ -1620,23 +1623,21 @@ export class Interpreter {
   /** Range iterator state lives in the iterator's words (index counts up to len). */
   private setRangeIter(it: Address, start: number, step: number, len: number): void {
     const ri = this.slot.range_iterator!;
-    const f64 = this.rangeState;
-    const slot = ri.get(it, RANGE_ITERATOR.index);
-    void slot;
-    // start, step and len as doubles in the words (each word holds 8 bytes in the 64-bit layout).
-    const base = (it + ri.base) >>> 3;
     if (this.core.space.w === 8) {
-      const heap = this.core.space.heap.f64;
-      heap[base] = start;
-      heap[base + 1] = step;
-      heap[base + 2] = len;
-      heap[base + 3] = 0;
+      // start, step, len and the index as doubles in the four words (8 bytes each).
+      const f64 = this.core.space.heap.f64;
+      const base = (it + ri.base) >>> 3;
+      f64[base] = start;
+      f64[base + 1] = step;
+      f64[base + 2] = len;
+      f64[base + 3] = 0;
     } else {
-      f64.set(it, [start, step, len, 0]);
+      // The compact layout's 4-byte words cannot hold them: a side table, freed with the iterator.
+      this.rangeState.set(it, [start, step, len, 0]);
     }
   }
 
-  /** Range iterator state for the compact layout (words too small for doubles). */
+  /** Range iterator state in the compact layout, by iterator address. */
   private readonly rangeState = new Map<Address, number[]>();
 
   /** A dict iterator over keys (0), values (1) or items (2). */
