@@ -8,6 +8,7 @@
  */
 import { type Address, NULL } from "@pymem/core";
 import { formatFloat } from "@pymem/runtime";
+import { parseFloat as parseFloatText, parseInt as parseIntText } from "../support/int-text";
 import { asciiEscape } from "../support/str-methods";
 import type { Keywords, NativeImpl } from "./class-info";
 import type { Interpreter } from "./interpreter";
@@ -422,24 +423,11 @@ export function installBuiltins(R: Interpreter, ops: Operators, dict: Address): 
     }
     if (t === R.tid.str) {
       const base = args.length > 1 ? R.index(args[1]!) : 10;
-      const text = R.strs.value(x).trim().replace(/_/g, "");
-      const valid =
-        base === 10
-          ? /^[+-]?\d+$/
-          : base === 16
-            ? /^[+-]?(0x)?[0-9a-f]+$/i
-            : base === 2
-              ? /^[+-]?(0b)?[01]+$/i
-              : base === 8
-                ? /^[+-]?(0o)?[0-7]+$/i
-                : /^[+-]?[0-9a-z]+$/i;
-      if (!valid.test(text))
-        throw R.error("ValueError", `invalid literal for int() with base ${base}: ${R.reprOf(x)}`);
-      const neg = text.startsWith("-");
-      const digits = text.replace(/^[+-]/, "").replace(/^0[xbo]/i, "");
-      let v = 0n;
-      for (const ch of digits.toLowerCase()) v = v * BigInt(base) + BigInt(Number.parseInt(ch, 36));
-      return R.int(neg ? -v : v);
+      try {
+        return R.int(parseIntText(R.strs.value(x), base));
+      } catch (e) {
+        throw R.toThrow(e);
+      }
     }
     const m = R.classOf(x).kind !== "builtin" ? R.lookup(R.classOf(x), "__int__") : NULL;
     if (m !== NULL) return R.call(m, [inc(x)], null);
@@ -455,21 +443,11 @@ export function installBuiltins(R: Interpreter, ops: Operators, dict: Address): 
     if (t === R.tid.float) return inc(x);
     if (R.isInt(x)) return R.float(R.toNumber(x));
     if (t === R.tid.str) {
-      const text = R.strs.value(x).trim().toLowerCase().replace(/_/g, "");
-      const special: Record<string, number> = {
-        inf: Infinity,
-        "+inf": Infinity,
-        "-inf": -Infinity,
-        infinity: Infinity,
-        "-infinity": -Infinity,
-        nan: Number.NaN,
-        "-nan": Number.NaN,
-        "+nan": Number.NaN,
-      };
-      if (text in special) return R.float(special[text]!);
-      if (!/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/.test(text))
-        throw R.error("ValueError", `could not convert string to float: ${R.reprOf(x)}`);
-      return R.float(Number(text));
+      try {
+        return R.float(parseFloatText(R.strs.value(x)));
+      } catch (e) {
+        throw R.toThrow(e);
+      }
     }
     throw R.error("TypeError", `float() argument must be a string or a real number, not '${R.typeName(x)}'`);
   });
