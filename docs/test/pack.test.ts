@@ -92,9 +92,11 @@ beforeAll(async () => {
   );
   writeFileSync(join(project, "package.json"), JSON.stringify({ name: "pymem-pack-check", private: true }));
   const files = readdirSync(tarballs).map((f) => join(tarballs, f));
+  // The @pymem packages come from the tarballs; their third-party dependencies (the Python
+  // front end's parser and hash) from npm's cache, or from the registry when it lacks them.
   await sh(
     "npm",
-    ["install", "--no-audit", "--no-fund", "--offline", "--no-save", ...files],
+    ["install", "--no-audit", "--no-fund", "--prefer-offline", "--no-save", ...files],
     project,
     180_000,
   );

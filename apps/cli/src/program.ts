@@ -18,6 +18,7 @@ import { Command } from "commander";
 import packageJson from "../package.json";
 import { errorLine } from "./cli-error";
 import { registerCompareCommand } from "./commands/compare";
+import { registerReplCommand } from "./commands/repl";
 import { registerRunCommand } from "./commands/run";
 import { registerStatsCommand } from "./commands/stats";
 import { registerTourCommand } from "./commands/tour";
@@ -50,6 +51,7 @@ export function createProgram(io: CliIo): Command {
     });
   registerTourCommand(program, io);
   registerRunCommand(program, io);
+  registerReplCommand(program, io);
   registerCompareCommand(program, io);
   registerStatsCommand(program, io);
   registerWorkloadsCommand(program, io);

@@ -301,6 +301,18 @@ export class Runtime<P extends RuntimeParts = RuntimeParts> implements RootProvi
   }
 
   /**
+   * Registers a runtime type written against the object space (a front end's own heap types,
+   * whose instances get plain {@link PyObject} handles) and gives it the object allocator the
+   * composition chooses; returns its type id.
+   * @throws ConfigurationError when a type of that name exists already
+   */
+  registerRuntimeType(type: RuntimeType): number {
+    const id = this.core.registerType(type, PyObject);
+    this.installAllocator(id);
+    return id;
+  }
+
+  /**
    * Adds a builtin type from its table entry (how another package, such as a Python front
    * end, adds its types to a runtime that exists): registers the type, its handle class and
    * its free-list policy, and gives it its object allocator as composition would have.

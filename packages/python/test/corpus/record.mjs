@@ -29,7 +29,13 @@ function run(file, env = {}) {
     cwd: corpusDir,
     encoding: "utf8",
     timeout: 60_000,
-    env: { ...process.env, PYTHONDONTWRITEBYTECODE: "1", PYTHONIOENCODING: "utf-8", ...env },
+    env: {
+      ...process.env,
+      PYTHONDONTWRITEBYTECODE: "1",
+      PYTHONIOENCODING: "utf-8",
+      PYTHONUNBUFFERED: "1",
+      ...env,
+    },
   });
   if (result.error) throw result.error;
   return { stdout: result.stdout, stderr: result.stderr, exitCode: result.status ?? 1 };
