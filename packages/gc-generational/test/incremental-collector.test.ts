@@ -323,6 +323,29 @@ describe("what the gc module reports in 3.14", () => {
     expect(inc.heapSize).toBe(h);
   });
 
+  it("DEBUG_STATS lists the young generation, then the visited and the pending space", () => {
+    const young = w.newList();
+    gc.collect(0); // young -> visited
+    const a = w.newList();
+    const b = w.newList();
+    const pending = gc.get_objects(2).length - 1; // all but `young`, which is visited
+    gc.set_debug(gc.DEBUG_STATS);
+    w.logLines.length = 0;
+    gc.collect(1);
+    gc.set_debug(0);
+    expect(w.logLines[0]).toBe("gc: collecting generation 1...");
+    expect(w.logLines[1]).toBe(`gc: objects in each generation: 2 1 ${pending}`);
+    expect(w.logLines[2]).toBe("gc: objects in permanent generation: 0");
+    w.del(young, a, b);
+  });
+
+  it("checks generations and thresholds before changing anything", () => {
+    expect(() => gc.collect(3)).toThrow(SizeError);
+    expect(() => gc.collect(-1)).toThrow(SizeError);
+    expect(() => gc.set_threshold(1.5)).toThrow(/threshold0/);
+    expect(gc.get_threshold()).toEqual([2000, 10, 0]);
+  });
+
   it("rejects bad roots with a typed error and keeps every object", () => {
     const l = w.newList();
     const bad = new IncrementalCollector({
