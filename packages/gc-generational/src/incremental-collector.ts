@@ -26,7 +26,9 @@
  *  visited   [       ]  [##     ]  [####   ]       [#######]   [          ]
  * ```
  *
- * `gc.collect(0)` collects the young generation alone (survivors -> old[v], count of old[v]
+ * The automatic increment runs inside the allocation that crosses threshold 0 (3.14 sets the
+ * eval breaker and runs it at the next bytecode boundary, which a heap without an interpreter
+ * does not have). `gc.collect(0)` collects the young generation alone (survivors -> old[v], count of old[v]
  * + 1); `gc.collect(1)` runs one increment (the automatic collection); `gc.collect(2)`
  * merges everything into old[v], collects it whole and ends the scavenge. `gc.get_count()`
  * is `(young count, old[v] count, old[v ^ 1] count)`, `gc.get_threshold()` `(2000, 10, 0)`,
