@@ -1,7 +1,7 @@
 // `pymem compare --plot`: the chart file (an SVG with one line per composition and a point
 // per collection, or an HTML page around it), the synchronous renderer against Vega's own,
 // the run sampler, and the errors.
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { XMLParser } from "fast-xml-parser";
@@ -163,6 +163,30 @@ describe("pymem compare --plot", () => {
     expect(html.startsWith("<!doctype html>")).toBe(true);
     const svg = html.slice(html.indexOf("<svg"), html.indexOf("</svg>") + "</svg>".length);
     expect(parseSvg(svg).linePaths.length).toBe(2);
+  });
+
+  it("draws trace replays too: bytes in use, no collections", () => {
+    const trace = join(dir, "grow.jsonl");
+    const lines: string[] = [];
+    for (let i = 1; i <= 3000; i++) lines.push(JSON.stringify({ op: "alloc", id: i, size: 16 + (i % 200) }));
+    for (let i = 1; i <= 3000; i += 2) lines.push(JSON.stringify({ op: "free", id: i }));
+    writeFileSync(trace, `${lines.join("\n")}\n`);
+    const out = join(dir, "trace.svg");
+    const r = runCli([
+      "compare",
+      "--trace",
+      trace,
+      "--with",
+      "--allocator pymalloc",
+      "--with",
+      "--allocator raw",
+      "--plot",
+      out,
+    ]);
+    expect(r.status).toBe(0);
+    const parsed = parseSvg(readFileSync(out, "utf8"));
+    expect(parsed.linePaths.length).toBe(2);
+    expect(parsed.points.length).toBe(0);
   });
 
   it("rejects other extensions before running anything", () => {
