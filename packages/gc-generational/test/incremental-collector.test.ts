@@ -3,7 +3,14 @@
 // found both by a full collection and by increments alone; what 3.14's gc module reports
 // (thresholds, counts, objects per generation, stats); and the order in which increments
 // visit the old spaces.
-import { type Address, DEBUG_SAVEALL, InvalidPointerError, LAYOUT_COMPACT, SizeError } from "@pymem/core";
+import {
+  type Address,
+  DEBUG_SAVEALL,
+  HeapCorruptionError,
+  InvalidPointerError,
+  LAYOUT_COMPACT,
+  SizeError,
+} from "@pymem/core";
 import { beforeEach, describe, expect, it } from "vitest";
 import { IncrementalCollector } from "../src/index";
 import { newClass, newObject, setDictAttr } from "./fixtures/python-model";
@@ -238,6 +245,35 @@ describe("test_gc behaviours under the incremental collector", () => {
     gc.collect();
     expect(nested).toBe(0);
   });
+
+  for (const generation of [0, 1, 2]) {
+    it(`reports a refcount that is too small in gc.collect(${generation}), and repairs every list first`, () => {
+      world({ initialWorkToDo: 0, markRoots: false });
+      gc.disable();
+      ballast();
+      if (generation === 1) gc.collect(1); // the mark increment: the next one collects
+      const a = w.newList([w.newInt(1)]);
+      const b = w.newList([a]);
+      const holder = w.newList([a, b]);
+      w.del(a, b);
+      w.rc.decref(a); // one reference fewer than the lists hold
+      let error: unknown;
+      try {
+        gc.collect(generation);
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toBeInstanceOf(HeapCorruptionError);
+      expect((error as HeapCorruptionError).address).toBe(a);
+      const objects = gc.get_objects();
+      expect(new Set(objects).size).toBe(objects.length);
+      for (const o of [a, b, holder]) expect(objects).toContain(o);
+      w.rc.incref(a);
+      expect(gc.collect()).toBe(0);
+      expect(drain().found).toBe(0);
+      expect(w.listItems(holder)).toEqual([a, b]);
+    });
+  }
 
   it("works in the compact layout (space bits in a bitmap beside the heap)", () => {
     world({ layout: LAYOUT_COMPACT, initialWorkToDo: 0 });
