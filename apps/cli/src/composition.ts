@@ -8,7 +8,7 @@
  *  --raw tlsf|first-fit|<registered>     raw domain: general-purpose malloc over the page provider
  *  --allocator pymalloc|raw|<registered> object domain: pymalloc arenas/pools, or straight to raw
  *  --free-lists on|off                   per-type free lists (float, list, dict, tuple, ...)
- *  --gc generational|mark-sweep|none|<registered>  cycle collector
+ *  --gc generational|mark-sweep|none|incremental|<registered>  cycle collector
  *  --arena-size, --pool-size, --alignment  pymalloc geometry (powers of two)
  *  --threshold a,b,c                     collector thresholds (omitted ones keep the preset's)
  * ```

@@ -35,6 +35,8 @@ export interface RunSettings {
   progress: ProgressSink;
   /** Trace replay reports progress when `(event & traceProgressMask) === 0`. */
   traceProgressMask: number;
+  /** Told the runtime (null for traces) and layers just before the work starts (e.g. to sample them). */
+  observer?: { begin(runtime: Runtime | null, stack: MemoryStack): void };
 }
 
 /** A finished run: its report and the layers it ran on (still holding the end state). */
@@ -67,6 +69,7 @@ export function execute(target: RunTarget, composition: Composition, settings: R
   const label = describeComposition(composition);
   if (target.kind === "trace") {
     const stack = createMemoryStack(composition);
+    settings.observer?.begin(null, stack);
     const t0 = performance.now();
     const result = replayTrace(
       target.trace,
@@ -90,6 +93,7 @@ export function execute(target: RunTarget, composition: Composition, settings: R
     return { report, stack, runtime: null };
   }
   const rt = createRuntime(runtimeOptions(composition));
+  settings.observer?.begin(rt, stackOf(rt.parts));
   const before = objectsAllocated(rt);
   const t0 = performance.now();
   target.workload.run({

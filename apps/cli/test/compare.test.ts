@@ -114,7 +114,7 @@ describe("pymem compare", () => {
     ],
     [
       ["compare", "trees", "--with", "--gc none", "--with", "--gc fast"],
-      "--with \"--gc fast\": option '--gc <name>' argument 'fast' is invalid. Allowed choices are generational, mark-sweep, none.",
+      "--with \"--gc fast\": option '--gc <name>' argument 'fast' is invalid. Allowed choices are generational, mark-sweep, none, incremental.",
     ],
     [
       ["compare", "trees", "--with", "--gc none", "--with", "--scale 2"],

@@ -162,7 +162,7 @@ describe("pymem run errors", () => {
     ],
     [
       ["run", "trees", "--gc", "refcount"],
-      "option '--gc <name>' argument 'refcount' is invalid. Allowed choices are generational, mark-sweep, none.",
+      "option '--gc <name>' argument 'refcount' is invalid. Allowed choices are generational, mark-sweep, none, incremental.",
     ],
     [
       ["run", "trees", "--free-lists", "maybe"],

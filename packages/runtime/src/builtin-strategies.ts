@@ -10,6 +10,7 @@
  *  objectDomain  pymalloc (ctx.pymalloc)  raw (the raw allocator itself)
  *  refcount      immediate  deferred
  *  gc            generational (ctx.thresholds)  mark-sweep (ctx.thresholds[0])  none
+ *                incremental (ctx.thresholds, ctx.roots)
  * ```
  *
  * @module
@@ -126,6 +127,17 @@ strategies.register(
 strategies.register("gc", "none", (ctx) => createCollector("none", collectorOptions(ctx)), {
   description: "no cycle collection: cycles leak",
 });
+strategies.register(
+  "gc",
+  "incremental",
+  (ctx) =>
+    createCollector("incremental", {
+      ...collectorOptions(ctx),
+      roots: ctx.roots,
+      ...(ctx.thresholds === undefined ? {} : { thresholds: ctx.thresholds }),
+    }),
+  { description: "CPython 3.14.0's incremental collector: a young generation, two old spaces" },
+);
 
 /**
  * Registers a strategy by name in the runtime's registry: `createRuntime({ [slot]: name })`,
@@ -155,7 +167,7 @@ export function unregisterStrategy(slot: StrategySlot, name: string): boolean {
 
 /**
  * The strategy names `slot` accepts, built-in ones first.
- * @example strategyNames("gc") // ["generational", "mark-sweep", "none"]
+ * @example strategyNames("gc") // ["generational", "mark-sweep", "none", "incremental"]
  */
 export function strategyNames(slot: StrategySlot): string[] {
   return strategies.names(slot);

@@ -14,6 +14,7 @@
  *  freeLists      true | false                       ObjectAllocator      domain, types, typeId, layout, ...
  *  refcount       immediate | deferred               RefcountStrategy     heap, layout, types, checked
  *  gc             generational | mark-sweep | none   CycleCollector       heap, layout, types, refcount, roots, ...
+ *                 | incremental
  * ```
  *
  * The result type follows the names: `createRuntime({ gc: "mark-sweep" }).parts.collector`
@@ -49,6 +50,7 @@ import type {
 } from "@pymem/core";
 import type {
   GenerationalCollector,
+  IncrementalCollector,
   MarkSweepCollector,
   NoCollector,
   UntrackRules,
@@ -211,6 +213,8 @@ export interface CollectorStrategies {
   "mark-sweep": MarkSweepCollector;
   /** No cycle collection. */
   none: NoCollector;
+  /** CPython 3.14.0's incremental collector. */
+  incremental: IncrementalCollector;
 }
 
 /** A registered name not known to the type tables (still checked when the runtime is created). */

@@ -23,6 +23,7 @@ import {
 import { parseWithOptions } from "../composition";
 import { DEFAULT_CLI_CONFIG } from "../config";
 import type { CliIo } from "../io";
+import { ComparisonPlot } from "../plot/comparison-plot";
 import { type ProgressSink, SILENT_PROGRESS } from "../progress-sink";
 import { renderComparison } from "../report-tables";
 import type { RunReport } from "../run-report";
@@ -33,6 +34,8 @@ import { execute } from "../runner";
 interface CompareOptions extends WorkloadCommandOptions {
   /** The compositions' option strings (undefined when none was given). */
   with?: string[];
+  /** Where to draw bytes in use and collections over each run (.svg or .html). */
+  plot?: string;
 }
 
 /** Fewest compositions a comparison needs. */
@@ -78,6 +81,7 @@ export function registerCompareCommand(program: Command, io: CliIo): void {
     );
   addWorkloadOptions(command)
     .addOption(new Option("--json", "print the reports as JSON (no progress bar)"))
+    .addOption(new Option("--plot <file>", "draw bytes in use and collections over each run (.svg or .html)"))
     .action((workload: string | undefined, options: CompareOptions) => {
       const given = options.with ?? [];
       if (given.length < MIN_COMPOSITIONS) {
@@ -86,6 +90,7 @@ export function registerCompareCommand(program: Command, io: CliIo): void {
         );
       }
       const compositions = given.map(parseWithOptions);
+      const plot = ComparisonPlot.from(options.plot);
       const target = resolveRunTarget(workload, options.trace);
       const settings = (scale: number, progress: ProgressSink) => ({
         seed: options.seed,
@@ -106,12 +111,14 @@ export function registerCompareCommand(program: Command, io: CliIo): void {
           `${targetName(target)} ${i + 1}/${compositions.length}`,
         );
         try {
-          reports.push(execute(target, composition, settings(options.scale, progress)).report);
+          const run = settings(options.scale, progress);
+          reports.push(execute(target, composition, plot?.observe(run) ?? run).report);
         } finally {
           progress.stop();
         }
       });
       if (options.json === true) writeJson(io, { workload: reports[0]!.workload, reports });
       else io.stdout.write(renderComparison(reports));
+      plot?.write(io, reports, options.json === true);
     });
 }

@@ -12,7 +12,7 @@ export interface Composition {
 const raws = ["tlsf", "first-fit"] as const;
 const domains = ["pymalloc", "raw"] as const;
 const freeLists = [true, false] as const;
-const collectors = ["generational", "mark-sweep", "none"] as const;
+const collectors = ["generational", "mark-sweep", "none", "incremental"] as const;
 const refcounts = ["immediate", "deferred"] as const;
 
 export const SWAPS: readonly Composition[] = raws.flatMap((raw) =>
