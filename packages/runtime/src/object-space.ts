@@ -39,6 +39,7 @@ import {
 import type { FreeListPolicy } from "./builtin-type";
 import type { BuiltinTypes } from "./builtin-types";
 import type { RuntimeConfig } from "./config";
+import { CountedStatics, type ImmortalityStrategy, type SingletonRole } from "./immortality";
 import type { RuntimeType } from "./runtime-type";
 import type { TracingAllocator } from "./tracing-allocator";
 import type { FloatType } from "./types/float-type";
@@ -85,6 +86,8 @@ export class ObjectSpace {
   refcount!: RefcountStrategy;
   /** The cycle collector (set during composition, before any object exists). */
   collector!: CycleCollector;
+  /** How the static singletons are counted (set during composition; 3.11's counted statics by default). */
+  immortality: ImmortalityStrategy = new CountedStatics();
   /** The None singleton (set when the builtin types are created). */
   none: Address = NULL;
   /** Source of dict version tags (`ma_version_tag`). */
@@ -121,6 +124,15 @@ export class ObjectSpace {
     const id = this.types.register(type);
     this.adopt(id, type);
     return id;
+  }
+
+  /**
+   * Makes a fresh singleton (None, a bool, a small int, an empty or one-character str ...)
+   * static as the profile's {@link ImmortalityStrategy} says: immortal, or counted from a
+   * large start.
+   */
+  makeStatic(obj: Address, role: SingletonRole = "static"): void {
+    this.immortality.adopt(this.heap, this.refcount, obj, role);
   }
 
   /** Records the runtime view of a type registered by someone else (the weak reference type). */

@@ -65,6 +65,7 @@ import type {
 import type { DeferredRefcount, ImmediateRefcount, WeakrefTable } from "@pymem/refcount";
 import type { BuiltinTypeEntry } from "./builtin-type";
 import type { RuntimeConfig } from "./config";
+import type { CountedStatics, ImmortalityOption } from "./immortality";
 import type { TracingAllocator } from "./tracing-allocator";
 
 /** Receives errors raised where they cannot propagate (finalizers, callbacks during collection). */
@@ -312,6 +313,14 @@ export interface RuntimeOptions {
    * @defaultValue none
    */
   readonly builtinTypes?: readonly BuiltinTypeEntry[];
+  /**
+   * How the static singletons (None, True, False, the small ints, empty and one-character
+   * strs, the empty tuple and bytes) are counted: `{ kind: "counted" }` as CPython 3.11
+   * (large starting counts that move), `{ kind: "immortal" }` as 3.12 on (PEP 683), or a
+   * strategy object.
+   * @defaultValue `{ kind: "counted" }` with 3.11.7's figures (see {@link CountedStatics})
+   */
+  readonly immortality?: ImmortalityOption;
   /**
    * Object-model tunables.
    * @defaultValue CPython 3.11's (see {@link DEFAULT_RUNTIME_CONFIG})

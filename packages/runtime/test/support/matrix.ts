@@ -53,4 +53,23 @@ export const PRESETS: readonly Composition[] = [
   },
 ];
 
-export const ALL: readonly Composition[] = [...PRESETS, ...SWAPS];
+/** Each CPython version profile, alone and with each other slot swapped. */
+export const PROFILES: readonly Composition[] = (
+  ["cpython312", "cpython313", "cpython314", "cpython314_5"] as const
+).flatMap((name) =>
+  (
+    [
+      ["", {}],
+      [" + first-fit", { raw: "first-fit" }],
+      [" + raw objects", { objectDomain: "raw" }],
+      [" + no free lists", { freeLists: false }],
+      [" + deferred refcount", { refcount: "deferred" }],
+    ] as const
+  ).map(([swap, options]) => ({
+    name: `profile ${name}${swap}`,
+    options: { ...presets[name], ...options },
+    collectsCycles: true,
+  })),
+);
+
+export const ALL: readonly Composition[] = [...PRESETS, ...PROFILES, ...SWAPS];
