@@ -10,10 +10,13 @@
  * @module
  */
 import { type Command, Option } from "commander";
+import type { Composition } from "./composition";
 import { DEFAULT_CLI_CONFIG, MAX_SEED } from "./config";
 import { type CliIo, progressAllowed } from "./io";
 import { parseIntegerIn, parsePositiveNumber } from "./option-values";
 import { ProgressBar } from "./progress-bar";
+import { type RunTarget, targetName } from "./run-target";
+import { execute, type RunOutcome } from "./runner";
 import { WORKLOAD_NAMES } from "./workloads/registry";
 
 /** Options of commands that run a workload or a trace. */
@@ -44,6 +47,30 @@ export function progressFor(io: CliIo, json: boolean, label: string): ProgressBa
     redrawMs: DEFAULT_CLI_CONFIG.progressRedrawMs,
     label,
   });
+}
+
+/**
+ * Runs `target` on `composition` with the command's seed and scale, behind a progress bar
+ * (drawn only when `json` is off and the terminal allows), stopped whatever happens.
+ */
+export function executeWithProgress(
+  io: CliIo,
+  json: boolean,
+  target: RunTarget,
+  composition: Composition,
+  options: WorkloadCommandOptions,
+): RunOutcome {
+  const progress = progressFor(io, json, targetName(target));
+  try {
+    return execute(target, composition, {
+      seed: options.seed,
+      scale: options.scale,
+      progress,
+      traceProgressMask: DEFAULT_CLI_CONFIG.traceProgressMask,
+    });
+  } finally {
+    progress.stop();
+  }
 }
 
 /** Writes a value as indented JSON followed by a newline. */

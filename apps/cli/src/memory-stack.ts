@@ -2,12 +2,11 @@
  * The allocator layers of a composition, and the runtime options that compose them.
  *
  * ```
- *  ArrayBufferHeap                         the bytes (grows on demand, 1 GiB at most)
- *    HeapPageProvider                      "the OS": map/unmap pages, peak mapped bytes
- *      TlsfAllocator | FirstFitAllocator   --raw: the PyMem_Raw domain
- *        PymallocAllocator                 --allocator pymalloc: arenas/pools/blocks <= 512 B,
- *                                          everything else forwarded to the raw domain
- *  objectDomain = pymalloc, or the raw allocator itself with --allocator raw
+ *  heap       (the preset's: an ArrayBuffer that grows on demand, 1 GiB at most)
+ *    pages    "the OS": map/unmap pages, peak mapped bytes
+ *      raw    --raw tlsf | first-fit | a plugin's: the PyMem_Raw domain
+ *        objectDomain  --allocator pymalloc: arenas/pools/blocks <= 512 B, everything else
+ *                      forwarded to the raw domain; --allocator raw: the raw allocator itself
  * ```
  *
  * Workloads run on a whole runtime (`createRuntime(runtimeOptions(c))`); a trace replay needs

@@ -1,20 +1,13 @@
 // A linked list of three nodes in a pymem heap, freed by reference counting, with a weak
 // reference watching the head. Run: pnpm exec tsx --conditions=@pymem/source examples/basic.ts
-import {
-  ArrayBufferHeap,
-  GcHeaders,
-  LAYOUT_64,
-  ObjectHeaders,
-  type TypeInfo,
-  TypeRegistry,
-} from "@pymem/core";
+import { ArrayBufferHeap, GcList, LAYOUT_64, ObjectHeaders, type TypeInfo, TypeRegistry } from "@pymem/core";
 import { HeapPageProvider, TlsfAllocator } from "@pymem/raw-allocator";
 import { ImmediateRefcount, WeakrefTable } from "@pymem/refcount";
 
 const heap = new ArrayBufferHeap();
 const raw = new TlsfAllocator({ pages: new HeapPageProvider({ heap }) });
 const headers = new ObjectHeaders(heap, LAYOUT_64);
-const gc = new GcHeaders(heap, LAYOUT_64);
+const gc = new GcList(heap, LAYOUT_64);
 const types = new TypeRegistry();
 const rc = new ImmediateRefcount({ heap, layout: LAYOUT_64, types });
 

@@ -93,9 +93,9 @@ export type BuiltinTypeTable = {
 };
 
 /**
- * Every builtin type of a runtime by name, as `core.builtin(name)` returns it: the table's,
- * and the weak reference type. A package that registers types of its own adds them here by
- * declaration merging, which also gives them a field in `BuiltinTypeIds`:
+ * Builtin types that other packages add, by name: empty here, extended by declaration merging
+ * by a package that registers types of its own (which also gives them a field in
+ * `BuiltinTypeIds` and a typed `core.builtin(name)`):
  *
  * ```ts
  * declare module "@pymem/runtime" {
@@ -103,7 +103,12 @@ export type BuiltinTypeTable = {
  * }
  * ```
  */
-export interface BuiltinTypes extends BuiltinTypeTable {
-  /** The weak reference type (registered by the weak reference table). */
-  weakref: WeakrefKind;
-}
+// biome-ignore lint/suspicious/noEmptyInterface: extended by other packages through declaration merging
+export interface BuiltinTypes {}
+
+/**
+ * Every builtin type of a runtime by name, as `core.builtin(name)` returns it: the table's,
+ * the weak reference type (registered by the weak reference table), and those other packages
+ * added to {@link BuiltinTypes}.
+ */
+export type BuiltinTypeMap = BuiltinTypeTable & { weakref: WeakrefKind } & BuiltinTypes;

@@ -13,7 +13,7 @@ export type {
   HandleConstructor,
 } from "./builtin-type";
 export { builtinType, directAllocation, limitedFreeList } from "./builtin-type";
-export type { BuiltinTypes, BuiltinTypeTable } from "./builtin-types";
+export type { BuiltinTypeMap, BuiltinTypes, BuiltinTypeTable } from "./builtin-types";
 export { BUILTIN_TYPES } from "./builtin-types";
 export type { RuntimeConfig } from "./config";
 export {
@@ -103,8 +103,10 @@ export type {
   RefcountOf,
   RefcountSlot,
   RefcountStrategies,
+  RegisteredStrategyName,
   RuntimeOptions,
   RuntimeParts,
+  StrategyOf,
   UnraisableHook,
 } from "./options";
 export type { PresetName } from "./presets/all";

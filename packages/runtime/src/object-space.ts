@@ -37,7 +37,7 @@ import {
   TypeRegistry,
 } from "@pymem/core";
 import type { FreeListPolicy } from "./builtin-type";
-import type { BuiltinTypes } from "./builtin-types";
+import type { BuiltinTypeMap } from "./builtin-types";
 import type { RuntimeConfig } from "./config";
 import { CountedStatics, type ImmortalityStrategy, type SingletonRole } from "./immortality";
 import type { RuntimeType } from "./runtime-type";
@@ -45,8 +45,8 @@ import type { TracingAllocator } from "./tracing-allocator";
 import type { FloatType } from "./types/float-type";
 import type { IntType } from "./types/int-type";
 
-/** Ids of the builtin types in the space's registry, by name (see {@link BuiltinTypes}). */
-export type BuiltinTypeIds = { [K in keyof BuiltinTypes]: number };
+/** Ids of the builtin types in the space's registry, by name (see {@link BuiltinTypeMap}). */
+export type BuiltinTypeIds = { [K in keyof BuiltinTypeMap]: number };
 
 /**
  * Shared state and helpers of the object model over one heap.

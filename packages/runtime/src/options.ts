@@ -218,29 +218,38 @@ export interface CollectorStrategies {
   incremental: IncrementalCollector;
 }
 
-/** A registered name not known to the type tables (still checked when the runtime is created). */
-type OtherName = string & {};
+/**
+ * A strategy name registered with `registerStrategy` that the name-to-type tables do not list
+ * (checked against the registry when the runtime is created).
+ */
+export type RegisteredStrategyName = string & {};
 
 /** The `heap` slot. */
-export type HeapSlot = Heap | keyof HeapStrategies | OtherName;
+export type HeapSlot = Heap | keyof HeapStrategies | RegisteredStrategyName;
 /** The `pages` slot. */
-export type PagesSlot = keyof PagesStrategies | OtherName | ((ctx: PagesContext) => PageProvider);
+export type PagesSlot =
+  | keyof PagesStrategies
+  | RegisteredStrategyName
+  | ((ctx: PagesContext) => PageProvider);
 /** The `raw` slot. */
-export type RawSlot = keyof RawStrategies | OtherName | ((ctx: RawContext) => Allocator);
+export type RawSlot = keyof RawStrategies | RegisteredStrategyName | ((ctx: RawContext) => Allocator);
 /** The `objectDomain` slot. */
 export type ObjectDomainSlot =
   | keyof ObjectDomainStrategies
-  | OtherName
+  | RegisteredStrategyName
   | ((ctx: ObjectDomainContext) => Allocator);
 /** The `freeLists` slot. */
 export type FreeListsSlot = boolean | ((ctx: ObjectAllocatorContext) => ObjectAllocator);
 /** The `refcount` slot. */
 export type RefcountSlot =
   | keyof RefcountStrategies
-  | OtherName
+  | RegisteredStrategyName
   | ((ctx: RefcountContext) => RefcountStrategy);
 /** The `gc` slot. */
-export type GcSlot = keyof CollectorStrategies | OtherName | ((ctx: CollectorContext) => CycleCollector);
+export type GcSlot =
+  | keyof CollectorStrategies
+  | RegisteredStrategyName
+  | ((ctx: CollectorContext) => CycleCollector);
 
 /** Options of {@link createRuntime}; every slot defaults to the `cpython311` preset's choice. */
 export interface RuntimeOptions {
@@ -343,40 +352,27 @@ export interface RuntimeOptions {
   readonly onUnraisable?: UnraisableHook;
 }
 
-/** The raw allocator type a `raw` slot value gives. */
-export type RawOf<S> = S extends keyof RawStrategies
-  ? RawStrategies[S]
-  : S extends (ctx: RawContext) => infer A
-    ? A
+/**
+ * The strategy type a slot value gives: the table's type for a name it lists, a factory's
+ * return type, `Named` for another registered name, `Default` when the slot is omitted.
+ */
+export type StrategyOf<S, Table, Named, Default> = S extends keyof Table
+  ? Table[S]
+  : S extends (ctx: never) => infer R
+    ? R
     : S extends string
-      ? Allocator
-      : TlsfAllocator;
+      ? Named
+      : Default;
+/** The raw allocator type a `raw` slot value gives. */
+export type RawOf<S> = StrategyOf<S, RawStrategies, Allocator, TlsfAllocator>;
 /** The object domain type an `objectDomain` slot value gives (`Raw` for "raw"). */
 export type DomainOf<S, Raw> = S extends "raw"
   ? Raw
-  : S extends keyof ObjectDomainStrategies
-    ? ObjectDomainStrategies[S]
-    : S extends (ctx: ObjectDomainContext) => infer A
-      ? A
-      : S extends string
-        ? Allocator
-        : PymallocAllocator;
+  : StrategyOf<S, ObjectDomainStrategies, Allocator, PymallocAllocator>;
 /** The refcount strategy type a `refcount` slot value gives. */
-export type RefcountOf<S> = S extends keyof RefcountStrategies
-  ? RefcountStrategies[S]
-  : S extends (ctx: RefcountContext) => infer R
-    ? R
-    : S extends string
-      ? RefcountStrategy
-      : ImmediateRefcount;
+export type RefcountOf<S> = StrategyOf<S, RefcountStrategies, RefcountStrategy, ImmediateRefcount>;
 /** The collector type a `gc` slot value gives. */
-export type CollectorOf<S> = S extends keyof CollectorStrategies
-  ? CollectorStrategies[S]
-  : S extends (ctx: CollectorContext) => infer C
-    ? C
-    : S extends string
-      ? CycleCollector
-      : GenerationalCollector;
+export type CollectorOf<S> = StrategyOf<S, CollectorStrategies, CycleCollector, GenerationalCollector>;
 
 /** The parts a runtime was composed from. */
 export interface RuntimeParts<

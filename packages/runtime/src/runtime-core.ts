@@ -28,7 +28,7 @@ import {
 import type { DictKeysFreeList, InternTable, SmallIntCache } from "@pymem/object-allocators";
 import type { WeakrefTable } from "@pymem/refcount";
 import type { BuiltinTypeEntry, HandleConstructor } from "./builtin-type";
-import { BUILTIN_TYPES, type BuiltinTypes } from "./builtin-types";
+import { BUILTIN_TYPES, type BuiltinTypeMap } from "./builtin-types";
 import type { Frame } from "./frame";
 import { HandleTable } from "./handle-table";
 import { BORROWED_SLOT, PyObject, type PyValue } from "./handles/py-object";
@@ -143,11 +143,11 @@ export class RuntimeCore implements RootProvider, TypeContext {
    * A builtin type by name.
    * @throws ConfigurationError for a name no builtin type was registered under
    */
-  builtin<K extends keyof BuiltinTypes>(name: K): BuiltinTypes[K] {
+  builtin<K extends keyof BuiltinTypeMap>(name: K): BuiltinTypeMap[K] {
     const id = (this.space.ids as Record<string, number | undefined>)[name];
     if (id === undefined)
       throw new ConfigurationError("builtin", "the name of a registered builtin type", name);
-    return this.space.kinds[id] as BuiltinTypes[K];
+    return this.space.kinds[id] as BuiltinTypeMap[K];
   }
 
   /** Records the weak reference table (whose type registered itself). */

@@ -7,7 +7,7 @@
 import { type Command, Option } from "commander";
 import {
   addWorkloadOptions,
-  progressFor,
+  executeWithProgress,
   WORKLOAD_ARGUMENT_HELP,
   type WorkloadCommandOptions,
   writeJson,
@@ -18,8 +18,7 @@ import { renderHeapMap } from "../heap-map";
 import type { CliIo } from "../io";
 import { poolCensus } from "../pool-census";
 import { renderRunReport } from "../report-tables";
-import { resolveRunTarget, targetName } from "../run-target";
-import { execute } from "../runner";
+import { resolveRunTarget } from "../run-target";
 
 /** Options of `pymem run`. */
 interface RunOptions extends WorkloadCommandOptions {
@@ -53,18 +52,7 @@ export function registerRunCommand(program: Command, io: CliIo): void {
     .action((workload: string | undefined, options: RunOptions) => {
       const target = resolveRunTarget(workload, options.trace);
       const composition = compositionFromOptions(options as unknown as Record<string, unknown>);
-      const progress = progressFor(io, options.json === true, targetName(target));
-      let outcome: ReturnType<typeof execute>;
-      try {
-        outcome = execute(target, composition, {
-          seed: options.seed,
-          scale: options.scale,
-          progress,
-          traceProgressMask: DEFAULT_CLI_CONFIG.traceProgressMask,
-        });
-      } finally {
-        progress.stop();
-      }
+      const outcome = executeWithProgress(io, options.json === true, target, composition, options);
       const { report, stack } = outcome;
       let heapMap: string | null = null;
       if (options.map === true) {

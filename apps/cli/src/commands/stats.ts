@@ -10,15 +10,13 @@ import { formatDebugMallocStats } from "@pymem/pymalloc";
 import type { Command } from "commander";
 import {
   addWorkloadOptions,
-  progressFor,
+  executeWithProgress,
   WORKLOAD_ARGUMENT_HELP,
   type WorkloadCommandOptions,
 } from "../command-support";
 import { addCompositionOptions, compositionFromOptions } from "../composition";
-import { DEFAULT_CLI_CONFIG } from "../config";
 import type { CliIo } from "../io";
-import { resolveRunTarget, targetName } from "../run-target";
-import { execute } from "../runner";
+import { resolveRunTarget } from "../run-target";
 
 /** Registers `pymem stats` on the program. */
 export function registerStatsCommand(program: Command, io: CliIo): void {
@@ -38,18 +36,7 @@ export function registerStatsCommand(program: Command, io: CliIo): void {
   addWorkloadOptions(command).action((workload: string | undefined, options: WorkloadCommandOptions) => {
     const target = resolveRunTarget(workload, options.trace);
     const composition = compositionFromOptions(options as unknown as Record<string, unknown>);
-    const progress = progressFor(io, false, targetName(target));
-    let outcome: ReturnType<typeof execute>;
-    try {
-      outcome = execute(target, composition, {
-        seed: options.seed,
-        scale: options.scale,
-        progress,
-        traceProgressMask: DEFAULT_CLI_CONFIG.traceProgressMask,
-      });
-    } finally {
-      progress.stop();
-    }
+    const outcome = executeWithProgress(io, false, target, composition, options);
     const { runtime, stack } = outcome;
     if (runtime !== null) {
       io.stdout.write(runtime.sys._debugmallocstats());
