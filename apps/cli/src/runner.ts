@@ -60,6 +60,17 @@ export function objectsAllocated(rt: Runtime): number {
   return n;
 }
 
+/** A collector that counts the objects its collections examine (the gc-generational ones). */
+interface CountingCollector {
+  readonly examined: number;
+  readonly largestExamined: number;
+}
+
+function countsWork(collector: unknown): collector is CountingCollector {
+  const c = collector as Partial<CountingCollector>;
+  return typeof c.examined === "number" && typeof c.largestExamined === "number";
+}
+
 /**
  * Runs `target` on `composition`.
  * @throws UsageError / ConfigurationError for an impossible composition (before anything runs)
@@ -95,6 +106,8 @@ export function execute(target: RunTarget, composition: Composition, settings: R
   const rt = createRuntime(runtimeOptions(composition));
   settings.observer?.begin(rt, stackOf(rt.parts));
   const before = objectsAllocated(rt);
+  const collector = rt.parts.collector;
+  const examinedBefore = countsWork(collector) ? collector.examined : 0;
   const t0 = performance.now();
   target.workload.run({
     rt,
@@ -113,6 +126,9 @@ export function execute(target: RunTarget, composition: Composition, settings: R
       wallMs,
       ops: objectsAllocated(rt) - before,
       generations: rt.gc.get_stats(),
+      collectorWork: countsWork(collector)
+        ? { examined: collector.examined - examinedBefore, largestPause: collector.largestExamined }
+        : null,
     },
     stack,
   );

@@ -148,13 +148,14 @@ describe("pymem run errors", () => {
       'unknown workload "fibonacci": expected one of churn, trees, cycles, json, strings',
     ],
     [["run"], "missing workload: name one of churn, trees, cycles, json, strings, or give --trace FILE"],
+    [["run", "program.py"], "cannot run program.py: Python programs need the @pymem/python front end"],
     [
       ["run", "trees", "--trace", "x.jsonl"],
       'give either a workload or --trace, not both (got "trees" and --trace x.jsonl)',
     ],
     [
-      ["run", "trees", "--preset", "cpython312"],
-      "option '--preset <name>' argument 'cpython312' is invalid. Allowed choices are cpython311, classic, minimal.",
+      ["run", "trees", "--preset", "cpython310"],
+      "option '--preset <name>' argument 'cpython310' is invalid. Allowed choices are cpython311, cpython312, cpython313, cpython314, cpython314_5, classic, minimal.",
     ],
     [
       ["run", "trees", "--raw", "buddy"],

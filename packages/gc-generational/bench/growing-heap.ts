@@ -116,17 +116,6 @@ function run(kind: "generational" | "incremental", thresholds: number[], RING: n
       ? new GenerationalCollector({ ...base, thresholds })
       : new IncrementalCollector({ ...base, thresholds });
   rc.attachCollector(gc);
-  let examined = 0;
-  let largest = 0;
-  if (kind === "generational") {
-    gc.callbacks.push((phase, info) => {
-      if (phase !== "start") return;
-      let n = 0;
-      for (let g = 0; g <= info.generation; g++) n += gc.getObjects(g).length;
-      examined += n;
-      if (n > largest) largest = n;
-    });
-  }
   const allocate = (typeId: number, size: number): Address => {
     const obj = raw.calloc(1, HDR + size) + HDR;
     gc.onAllocate();
@@ -177,10 +166,8 @@ function run(kind: "generational" | "incremental", thresholds: number[], RING: n
     if (alive > peakAlive) peakAlive = alive;
     if (alive - reachable > peakGarbage) peakGarbage = alive - reachable;
   }
-  if (gc instanceof IncrementalCollector) {
-    examined = gc.examined;
-    largest = gc.largestExamined;
-  }
+  const examined = gc.examined;
+  const largest = gc.largestExamined;
   const collections = gc.getStats().reduce((n, s) => n + s.collections, 0);
   return { peakAlive, peakGarbage, collections, examined, largest, finalAlive: alive };
 }

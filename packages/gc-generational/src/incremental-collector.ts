@@ -105,9 +105,6 @@ export class IncrementalCollector extends CollectorBase {
   private heapObjects = 0;
   private markOnly = false;
   private completedScavenges = 0;
-  private lastSize = 0;
-  private largestSize = 0;
-  private examinedTotal = 0;
   private badRoot = -1;
   private readonly visitRoot: Visit;
 
@@ -165,21 +162,6 @@ export class IncrementalCollector extends CollectorBase {
   /** Scavenges completed (each examined the whole old generation once). */
   get scavenges(): number {
     return this.completedScavenges;
-  }
-
-  /** Objects the last collection examined (marked from roots, plus the set it collected). */
-  get lastExamined(): number {
-    return this.lastSize;
-  }
-
-  /** The most objects one collection examined (the largest pause, in objects). */
-  get largestExamined(): number {
-    return this.largestSize;
-  }
-
-  /** Objects examined by all collections. */
-  get examined(): number {
-    return this.examinedTotal;
   }
 
   /** `(2000, 10, 0)`: threshold[2] is reported as 0, as 3.14 does. */
@@ -512,12 +494,6 @@ export class IncrementalCollector extends CollectorBase {
     if ((f & T_UNTRACK_EVERY) !== 0) return u32[(ref - this.hdr) >>> 2] !== 0;
     return true;
   };
-
-  private noteExamined(size: number): void {
-    this.lastSize = size;
-    this.examinedTotal += size;
-    if (size > this.largestSize) this.largestSize = size;
-  }
 
   private oldHead(space: OldSpace): Address {
     return this.generationHeads[1 + space]!;

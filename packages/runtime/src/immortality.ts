@@ -71,6 +71,7 @@ const MAX_START = 0x7fffffff - 1;
  * ```
  */
 export class CountedStatics implements ImmortalityStrategy {
+  /** Strategy name. */
   readonly name = "counted";
   /** Never reported: nothing is immortal. */
   readonly reportedRefcount = IMMORTAL_REFCOUNT;
@@ -89,6 +90,7 @@ export class CountedStatics implements ImmortalityStrategy {
     this.figures = Object.freeze(f);
   }
 
+  /** Gives `obj` its role's starting count; it stays mortal. */
   adopt(heap: Heap, refcount: RefcountStrategy, obj: Address, role: SingletonRole): void {
     const f = this.figures;
     // sys.getrefcount adds the argument's reference to the count it reads.
@@ -117,7 +119,9 @@ export class CountedStatics implements ImmortalityStrategy {
  * ```
  */
 export class ImmortalObjects implements ImmortalityStrategy {
+  /** Strategy name. */
   readonly name = "immortal";
+  /** What `sys.getrefcount` reports for an immortal object. */
   readonly reportedRefcount: number;
 
   /** @throws ConfigurationError for a reported count that is not an integer from 2**30 to 2**32 - 1 */
@@ -138,6 +142,7 @@ export class ImmortalObjects implements ImmortalityStrategy {
     this.reportedRefcount = reportedRefcount;
   }
 
+  /** Makes `obj` immortal (its count word becomes IMMORTAL_REFCOUNT). */
   adopt(_heap: Heap, refcount: RefcountStrategy, obj: Address, _role: SingletonRole): void {
     refcount.makeImmortal(obj);
   }

@@ -11,6 +11,7 @@
  *
  * @module
  */
+import { strategyNames } from "@pymem/runtime";
 import { type Command, Option } from "commander";
 import { UsageError } from "../cli-error";
 import {
@@ -20,7 +21,7 @@ import {
   type WorkloadCommandOptions,
   writeJson,
 } from "../command-support";
-import { parseWithOptions } from "../composition";
+import { PRESET_NAMES, parseWithOptions } from "../composition";
 import { DEFAULT_CLI_CONFIG } from "../config";
 import type { CliIo } from "../io";
 import { ComparisonPlot } from "../plot/comparison-plot";
@@ -64,13 +65,15 @@ export function registerCompareCommand(program: Command, io: CliIo): void {
     )
     .addHelpText(
       "after",
-      "\nComposition options inside --with (as for `pymem run`):\n" +
-        "  --preset cpython311|classic|minimal   --raw tlsf|first-fit   --allocator pymalloc|raw\n" +
-        "  --free-lists on|off   --gc generational|mark-sweep|none   --arena-size <bytes>\n" +
+      "\nComposition options inside --with (as for `pymem run`), or a preset's name alone:\n" +
+        `  --preset ${PRESET_NAMES.join("|")}\n` +
+        "  --raw tlsf|first-fit   --allocator pymalloc|raw\n" +
+        `  --free-lists on|off   --gc ${strategyNames("gc").join("|")}   --arena-size <bytes>\n` +
         "  --pool-size <bytes>   --alignment <bytes>   --threshold <a,b,c>\n" +
         "\nExamples:\n" +
         '  pymem compare trees --with "--preset cpython311" --with "--preset classic" --with "--allocator raw"\n' +
-        '  pymem compare cycles --with "--gc generational" --with "--gc mark-sweep" --with "--gc none"',
+        '  pymem compare cycles --with "--gc generational" --with "--gc mark-sweep" --with "--gc none"\n' +
+        "  pymem compare cycles --with cpython313 --with cpython314 --plot versions.svg",
     )
     .argument("[workload]", WORKLOAD_ARGUMENT_HELP)
     .addOption(
