@@ -4,6 +4,7 @@
 // the runtime builds, gc.get_threshold, gc.get_count and gc.collect() counts of graphs.
 // 3.14 has no measured sizes or graph counts (no interpreter): its profile is pinned to the
 // figures its facts file states and, for sizes and graphs, to 3.13's.
+import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -162,6 +163,7 @@ const MORE_GRAPHS: readonly {
   {
     name: "a 2-list cycle holding one instance",
     count: 3,
+    python: "a = []; b = [a]; a.append(b); a.append(Node())",
     build: (rt, f, Node) => {
       f.set("a", rt.list());
       f.set("b", rt.list([f.get("a")]));
@@ -172,6 +174,7 @@ const MORE_GRAPHS: readonly {
   {
     name: "a list in a dict in a list that the first list holds",
     count: 3,
+    python: "l = []; d = {'k': l}; o = [d]; l.append(o)",
     build: (rt, f) => {
       f.set("l", rt.list());
       f.set("d", rt.dict({ k: f.get("l") }));
@@ -182,6 +185,8 @@ const MORE_GRAPHS: readonly {
   {
     name: "a ring of 10 instances",
     count: 10,
+    python:
+      "first = prev = Node()\n    for _ in range(9):\n        n = Node(); n.next = prev; prev = n\n    first.next = prev",
     build: (_rt, f, Node) => {
       f.set("first", Node.create());
       f.set("prev", f.get("first"));
@@ -195,6 +200,7 @@ const MORE_GRAPHS: readonly {
   {
     name: "a dict and a list referencing each other",
     count: 2,
+    python: "d = {}; l = [d]; d['l'] = l",
     build: (rt, f) => {
       f.set("d", rt.dict());
       f.set("l", rt.list([f.get("d")]));
@@ -204,6 +210,7 @@ const MORE_GRAPHS: readonly {
   {
     name: "a list cycle holding a set of ints and a float",
     count: 3,
+    python: "l = [{1, 2, 3}, 1.5]; l.append(l); m = [l]; l.append(m)",
     build: (rt, f) => {
       f.set("l", rt.list([rt.set([1, 2, 3]), 1.5]));
       f.get("l", PyList).append(f.get("l"));
@@ -214,6 +221,7 @@ const MORE_GRAPHS: readonly {
   {
     name: "an acyclic tree of lists",
     count: 0,
+    python: "t = [[[]], []]",
     build: (rt, f) => {
       f.set("t", rt.list([rt.list([rt.list()]), rt.list()]));
     },
@@ -221,6 +229,45 @@ const MORE_GRAPHS: readonly {
 ];
 
 const opts = (p: Profile): RuntimeOptions => presets[p.name];
+
+/** gc.collect() after each of MORE_GRAPHS with the interpreter `PYENV_VERSION=pyenv`, or null. */
+function liveGraphCounts(pyenv: string, version: string): number[] | null {
+  const script = [
+    "import gc, json, sys",
+    "gc.disable()",
+    "class Node: pass",
+    ...MORE_GRAPHS.map((g, i) => `def g${i}():\n    ${g.python}`),
+    "out = []",
+    `for g in [${MORE_GRAPHS.map((_, i) => `g${i}`).join(", ")}]:`,
+    "    gc.collect(); g(); out.append(gc.collect())",
+    "print(json.dumps({'version': sys.version.split()[0], 'counts': out}))",
+  ].join("\n");
+  try {
+    const out = execFileSync("python3", ["-I", "-c", script], {
+      encoding: "utf8",
+      timeout: 60_000,
+      env: { ...process.env, PYENV_VERSION: pyenv },
+      stdio: ["ignore", "pipe", "ignore"],
+    });
+    const r = JSON.parse(out) as { version: string; counts: number[] };
+    return r.version.startsWith(`${version}.`) ? r.counts : null;
+  } catch {
+    return null;
+  }
+}
+
+describe("the graphs' pinned counts, with the interpreters installed here", () => {
+  for (const [pyenv, version] of [
+    ["3.11.7", "3.11"],
+    ["3.12.1", "3.12"],
+    ["3.13.0", "3.13"],
+  ] as const) {
+    const live = liveGraphCounts(pyenv, version);
+    it.runIf(live !== null)(`python ${version} gives the pinned counts`, () => {
+      expect(live).toEqual(MORE_GRAPHS.map((g) => g.count));
+    });
+  }
+});
 
 describe.each(PROFILES)("profile $name", (p) => {
   it("sys.getrefcount of None, True and the small ints", () => {
