@@ -158,6 +158,8 @@ const GRAPHS: Record<string, (rt: Runtime, f: Frame, Node: PyClass, WithDel: PyC
 const MORE_GRAPHS: readonly {
   name: string;
   count: number;
+  /** The same graph in Python (a function body; `Node` is a plain class). */
+  python: string;
   build: (rt: Runtime, f: Frame, Node: PyClass) => void;
 }[] = [
   {
