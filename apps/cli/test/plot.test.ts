@@ -141,6 +141,30 @@ describe("pymem compare --plot", () => {
     expect(parsed.points.length).toBeGreaterThan(0);
   });
 
+  it("draws one line per CPython version profile named with --with", () => {
+    const out = join(dir, "versions.svg");
+    const r = runCli([
+      "compare",
+      "cycles",
+      "--scale",
+      "0.1",
+      "--with",
+      "cpython313",
+      "--with",
+      "cpython314",
+      "--plot",
+      out,
+    ]);
+    expect(r.status).toBe(0);
+    const parsed = parseSvg(readFileSync(out, "utf8"));
+    expect(parsed.linePaths.length).toBe(2);
+    for (const [i, label] of ["cpython313", "cpython314"].entries()) {
+      expect(parsed.texts.some((t) => t.startsWith(seriesName(i, "")) && t.includes(label))).toBe(true);
+    }
+    // both collected during the run (3.14.0 in increments)
+    expect(parsed.points.length).toBeGreaterThan(1);
+  });
+
   it("writes an HTML page around the SVG, and keeps stdout JSON with --json", () => {
     const out = join(dir, "churn.html");
     const r = runCli([
