@@ -168,7 +168,8 @@ export function resolveImmortality(option: ImmortalityOption | undefined): Immor
   ) {
     return option;
   }
-  const kind = (option as { kind?: unknown }).kind;
+  const kind =
+    typeof option === "object" && option !== null ? (option as { kind?: unknown }).kind : undefined;
   if (kind === "counted") {
     const { kind: _k, ...figures } = option as { kind: "counted" } & Partial<CountedStaticsFigures>;
     return new CountedStatics(figures);
@@ -179,6 +180,6 @@ export function resolveImmortality(option: ImmortalityOption | undefined): Immor
   throw new ConfigurationError(
     "immortality",
     '{ kind: "counted" | "immortal" } or an ImmortalityStrategy',
-    kind,
+    kind ?? option,
   );
 }
