@@ -4,11 +4,13 @@
  * inside each `--with "<options>"`, by `compare`.
  *
  * ```
- *  --preset cpython311|classic|minimal   the starting point (runtime presets)
+ *  --preset cpython311|cpython312|cpython313|cpython314|cpython314_5|classic|minimal
+ *                                        the starting point (runtime presets; the cpython ones
+ *                                        are version profiles)
  *  --raw tlsf|first-fit|<registered>     raw domain: general-purpose malloc over the page provider
  *  --allocator pymalloc|raw|<registered> object domain: pymalloc arenas/pools, or straight to raw
  *  --free-lists on|off                   per-type free lists (float, list, dict, tuple, ...)
- *  --gc generational|mark-sweep|none|<registered>  cycle collector
+ *  --gc generational|mark-sweep|none|incremental|<registered>  cycle collector
  *  --arena-size, --pool-size, --alignment  pymalloc geometry (powers of two)
  *  --threshold a,b,c                     collector thresholds (omitted ones keep the preset's)
  * ```
@@ -145,7 +147,9 @@ export function compositionFromOptions(options: Record<string, unknown>): Compos
  * Parses the text of one `compare --with "<options>"`: composition options only, separated
  * by white space.
  * @throws UsageError `--with "<text>": <problem>` for anything else, and for an empty text
+ * A preset's name alone stands for `--preset <name>`.
  * @example parseWithOptions("--raw first-fit --gc none") // { preset: "cpython311", raw: "first-fit", gc: "none" }
+ * @example parseWithOptions("cpython314") // { preset: "cpython314" }
  */
 export function parseWithOptions(text: string): Composition {
   if (text.trim().length === 0) {
@@ -153,7 +157,11 @@ export function parseWithOptions(text: string): Composition {
       `--with "${text}" is empty: give the composition's options, e.g. --with "--preset cpython311"`,
     );
   }
-  const tokens = text.trim().split(/\s+/);
+  let tokens = text.trim().split(/\s+/);
+  // A preset's name alone is that preset: `--with cpython313` is `--with "--preset cpython313"`.
+  if (tokens.length === 1 && (PRESET_NAMES as readonly string[]).includes(tokens[0]!)) {
+    tokens = ["--preset", tokens[0]!];
+  }
   const command = addCompositionOptions(new Command("--with"))
     .exitOverride()
     .configureOutput({ writeOut: () => {}, writeErr: () => {}, outputError: () => {} })

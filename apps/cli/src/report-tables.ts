@@ -54,10 +54,17 @@ export function summaryRows(report: RunReport): [string, string][] {
       rows.push([`collections gen ${g.generation}`, formatCount(g.collections)]);
     rows.push(["objects collected", formatCount(report.objectsCollected)]);
   }
+  if (report.collectorWork !== null) {
+    rows.push(
+      ["objects examined", formatCount(report.collectorWork.examined)],
+      ["largest pause (objects)", formatCount(report.collectorWork.largestPause)],
+    );
+  }
   rows.push(
     ["fragmentation", formatPercent(report.fragmentation)],
     ["live blocks", formatCount(report.liveBlocks)],
     ["live bytes", formatBytes(report.liveBytes)],
+    ["peak bytes in use", formatBytes(report.peakBytesInUse)],
   );
   return rows;
 }

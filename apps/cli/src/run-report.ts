@@ -12,6 +12,9 @@
  *  fragmentation                 the object domain's external fragmentation,
  *                                1 - largest free extent / free bytes (core's AllocatorStats)
  *  live blocks / bytes           object domain, at the end of the run
+ *  peak bytes in use             object domain's highest bytes handed out
+ *  objects examined, largest     the collector's work: objects its collections examined, and
+ *  pause                         the most one collection examined (collectors that count them)
  * ```
  *
  * @module
@@ -85,8 +88,20 @@ export interface RunReport {
   liveBlocks: number;
   /** Usable bytes of those blocks. */
   liveBytes: number;
+  /** Highest bytes in use of the object domain. */
+  peakBytesInUse: number;
+  /** The collector's work during the run, or null (no collector, or one that does not count it). */
+  collectorWork: CollectorWork | null;
   /** Allocator calls of the object domain (malloc, calloc, realloc, free). */
   calls: AllocatorStats["calls"];
+}
+
+/** The collector's work during a run. */
+export interface CollectorWork {
+  /** Objects examined by all collections of the run. */
+  examined: number;
+  /** The most objects one collection examined (the largest pause, in objects). */
+  largestPause: number;
 }
 
 /** What the caller measured around the work. */
@@ -105,6 +120,8 @@ export interface RunMeasurement {
   ops: number;
   /** Per-generation collector statistics, or null. */
   generations: GenerationStats[] | null;
+  /** The collector's work, or null. */
+  collectorWork?: CollectorWork | null;
 }
 
 /** Assembles a report from the measurement and the memory stack's current figures. */
@@ -158,6 +175,8 @@ export function collectRunReport(measurement: RunMeasurement, stack: MemoryStack
     fragmentation: domain.fragmentation,
     liveBlocks: domain.blocksInUse,
     liveBytes: domain.bytesInUse,
+    peakBytesInUse: domain.peakBytesInUse,
+    collectorWork: measurement.collectorWork ?? null,
     calls: { ...domain.calls },
   };
 }

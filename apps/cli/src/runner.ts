@@ -35,6 +35,8 @@ export interface RunSettings {
   progress: ProgressSink;
   /** Trace replay reports progress when `(event & traceProgressMask) === 0`. */
   traceProgressMask: number;
+  /** Told the runtime (null for traces) and layers just before the work starts (e.g. to sample them). */
+  observer?: { begin(runtime: Runtime | null, stack: MemoryStack): void };
 }
 
 /** A finished run: its report and the layers it ran on (still holding the end state). */
@@ -58,6 +60,17 @@ export function objectsAllocated(rt: Runtime): number {
   return n;
 }
 
+/** A collector that counts the objects its collections examine (the gc-generational ones). */
+interface CountingCollector {
+  readonly examined: number;
+  readonly largestExamined: number;
+}
+
+function countsWork(collector: unknown): collector is CountingCollector {
+  const c = collector as Partial<CountingCollector>;
+  return typeof c.examined === "number" && typeof c.largestExamined === "number";
+}
+
 /**
  * Runs `target` on `composition`.
  * @throws UsageError / ConfigurationError for an impossible composition (before anything runs)
@@ -67,6 +80,7 @@ export function execute(target: RunTarget, composition: Composition, settings: R
   const label = describeComposition(composition);
   if (target.kind === "trace") {
     const stack = createMemoryStack(composition);
+    settings.observer?.begin(null, stack);
     const t0 = performance.now();
     const result = replayTrace(
       target.trace,
@@ -90,7 +104,10 @@ export function execute(target: RunTarget, composition: Composition, settings: R
     return { report, stack, runtime: null };
   }
   const rt = createRuntime(runtimeOptions(composition));
+  settings.observer?.begin(rt, stackOf(rt.parts));
   const before = objectsAllocated(rt);
+  const collector = rt.parts.collector;
+  const examinedBefore = countsWork(collector) ? collector.examined : 0;
   const t0 = performance.now();
   target.workload.run({
     rt,
@@ -109,6 +126,9 @@ export function execute(target: RunTarget, composition: Composition, settings: R
       wallMs,
       ops: objectsAllocated(rt) - before,
       generations: rt.gc.get_stats(),
+      collectorWork: countsWork(collector)
+        ? { examined: collector.examined - examinedBefore, largestPause: collector.largestExamined }
+        : null,
     },
     stack,
   );

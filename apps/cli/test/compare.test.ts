@@ -73,10 +73,42 @@ describe("pymem compare", () => {
       "collections gen 1",
       "collections gen 2",
       "objects collected",
+      "objects examined",
+      "largest pause (objects)",
       "fragmentation",
       "live blocks",
       "live bytes",
+      "peak bytes in use",
     ]);
+  });
+
+  it("compares CPython version profiles named alone: the incremental collector's smaller pauses", () => {
+    const r = runCli([
+      "compare",
+      "cycles",
+      "--scale",
+      "0.2",
+      "--with",
+      "cpython313",
+      "--with",
+      "cpython314",
+      "--json",
+    ]);
+    expect(r.status).toBe(0);
+    const { reports } = JSON.parse(r.stdout) as { reports: RunReport[] };
+    expect(reports.map((x) => x.composition)).toEqual(["cpython313", "cpython314"]);
+    const [gen, inc] = reports as [RunReport, RunReport];
+    for (const report of reports) {
+      expect(report.collectorWork!.examined).toBeGreaterThan(0);
+      expect(report.collectorWork!.largestPause).toBeGreaterThan(0);
+      expect(report.collectorWork!.largestPause).toBeLessThanOrEqual(report.collectorWork!.examined);
+      expect(report.peakBytesInUse).toBeGreaterThanOrEqual(report.liveBytes);
+      expect(report.peakMappedBytes).toBeGreaterThan(0);
+    }
+    // Same program, same objects; the collectors differ in how they collect them.
+    expect(inc.ops).toBe(gen.ops);
+    expect(inc.generations!.map((g) => g.generation)).toEqual([0, 1, 2]);
+    expect(inc.generations![1]!.collections).toBeGreaterThan(0);
   });
 
   it("--json gives every report", () => {
@@ -114,15 +146,15 @@ describe("pymem compare", () => {
     ],
     [
       ["compare", "trees", "--with", "--gc none", "--with", "--gc fast"],
-      "--with \"--gc fast\": option '--gc <name>' argument 'fast' is invalid. Allowed choices are generational, mark-sweep, none.",
+      "--with \"--gc fast\": option '--gc <name>' argument 'fast' is invalid. Allowed choices are generational, mark-sweep, none, incremental.",
     ],
     [
       ["compare", "trees", "--with", "--gc none", "--with", "--scale 2"],
       "--with \"--scale 2\": unknown option '--scale'",
     ],
     [
-      ["compare", "trees", "--with", "--gc none", "--with", "classic"],
-      '--with "classic": too many arguments. Expected 0 arguments but got 1.',
+      ["compare", "trees", "--with", "--gc none", "--with", "clasic"],
+      '--with "clasic": too many arguments. Expected 0 arguments but got 1.',
     ],
     [
       ["compare", "trees", "--with", "--gc none", "--with", ""],

@@ -148,13 +148,14 @@ describe("pymem run errors", () => {
       'unknown workload "fibonacci": expected one of churn, trees, cycles, json, strings',
     ],
     [["run"], "missing workload: name one of churn, trees, cycles, json, strings, or give --trace FILE"],
+    [["run", "program.py"], "can't open file 'program.py': No such file or directory"],
     [
       ["run", "trees", "--trace", "x.jsonl"],
       'give either a workload or --trace, not both (got "trees" and --trace x.jsonl)',
     ],
     [
-      ["run", "trees", "--preset", "cpython312"],
-      "option '--preset <name>' argument 'cpython312' is invalid. Allowed choices are cpython311, classic, minimal.",
+      ["run", "trees", "--preset", "cpython310"],
+      "option '--preset <name>' argument 'cpython310' is invalid. Allowed choices are cpython311, cpython312, cpython313, cpython314, cpython314_5, classic, minimal.",
     ],
     [
       ["run", "trees", "--raw", "buddy"],
@@ -162,7 +163,7 @@ describe("pymem run errors", () => {
     ],
     [
       ["run", "trees", "--gc", "refcount"],
-      "option '--gc <name>' argument 'refcount' is invalid. Allowed choices are generational, mark-sweep, none.",
+      "option '--gc <name>' argument 'refcount' is invalid. Allowed choices are generational, mark-sweep, none, incremental.",
     ],
     [
       ["run", "trees", "--free-lists", "maybe"],

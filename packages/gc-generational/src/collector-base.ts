@@ -158,6 +158,9 @@ export abstract class CollectorBase implements CycleCollector {
   protected lastCollected = 0;
   /** Objects found uncollectable by the collection that just ran. */
   protected lastUncollectable = 0;
+  private lastSize = 0;
+  private largestSize = 0;
+  private examinedTotal = 0;
   /** Bytes between a node and its object. */
   protected readonly hdr: number;
   /** Word index distance from gc_next to gc_prev. */
@@ -495,6 +498,34 @@ export abstract class CollectorBase implements CycleCollector {
   /** Per-generation statistics (`gc.get_stats`), as copies. */
   getStats(): GenerationStats[] {
     return this.state.getStats();
+  }
+
+  // ---- the collector's work ---------------------------------------------------------------
+
+  /**
+   * Objects the last collection examined: the set it searched for garbage (a generation
+   * and the younger ones, everything tracked, or an increment), plus any it marked alive
+   * from roots without searching.
+   */
+  get lastExamined(): number {
+    return this.lastSize;
+  }
+
+  /** The most objects one collection examined: the largest pause, in objects. */
+  get largestExamined(): number {
+    return this.largestSize;
+  }
+
+  /** Objects examined by all collections (the collector's work). */
+  get examined(): number {
+    return this.examinedTotal;
+  }
+
+  /** Records that the running collection examined `size` objects. */
+  protected noteExamined(size: number): void {
+    this.lastSize = size;
+    this.examinedTotal += size;
+    if (size > this.largestSize) this.largestSize = size;
   }
 
   // ---- collections -----------------------------------------------------------------------

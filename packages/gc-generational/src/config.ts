@@ -36,6 +36,19 @@ export const DEFAULT_THRESHOLDS: readonly number[] = Object.freeze([700, 10, 10]
 /** A full collection needs long_lived_pending > long_lived_total / this (25 %). */
 export const LONG_LIVED_DIVISOR = 4;
 
+// ---- Incremental collector (CPython 3.14.0) -----------------------------------------
+
+/**
+ * CPython 3.14's thresholds: 2000 container allocations start an increment; threshold[1]
+ * scales the share of the heap an increment examines (10: 1 %); threshold[2] is unused
+ * (Include/internal/pycore_runtime_init.h; `gc.get_threshold()` reports `(2000, 10, 0)`).
+ */
+export const INCREMENTAL_THRESHOLDS: readonly number[] = Object.freeze([2000, 10, 0]);
+/** The heap size is divided by this and by max(2, threshold[1]) to size increments. */
+export const SCAN_RATE_DIVISOR = 10;
+/** The work counter's starting value (pycore_runtime_init.h: `.work_to_do = -5000`). */
+export const INITIAL_WORK_TO_DO = -5000;
+
 // ---- gc_refs in gc_prev ----------------------------------------------------------------
 
 /** Bits of gc_prev below gc_refs (FINALIZED, COLLECTING). */

@@ -3,6 +3,7 @@
  *
  * ```
  *  "generational" -> GenerationalCollector   CPython 3.11: 3 generations, refcount subtraction
+ *  "incremental"  -> IncrementalCollector    CPython 3.14.0: young + two old spaces, increments
  *  "mark-sweep"   -> MarkSweepCollector      tracing from roots, 1 generation (needs `roots`)
  *  "none"         -> NoCollector             reference counting only, cycles leak
  * ```
@@ -13,26 +14,30 @@ import { ConfigurationError } from "@pymem/core";
 import type { CollectorBase } from "./collector-base";
 import type { BaseCollectorOptions } from "./collector-options";
 import { GenerationalCollector, type GenerationalCollectorOptions } from "./generational-collector";
+import { IncrementalCollector, type IncrementalCollectorOptions } from "./incremental-collector";
 import { MarkSweepCollector, type MarkSweepCollectorOptions } from "./mark-sweep-collector";
 import { NoCollector, type NoCollectorOptions } from "./no-collector";
 
 /** Names of the collectors {@link createCollector} builds. */
-export type CollectorKind = "generational" | "mark-sweep" | "none";
+export type CollectorKind = "generational" | "mark-sweep" | "none" | "incremental";
 
 /** The collector kinds, in a stable order. */
 export const COLLECTOR_KINDS: readonly CollectorKind[] = Object.freeze([
   "generational",
   "mark-sweep",
   "none",
+  "incremental",
 ]);
 
 /** Options accepted by {@link createCollector} for any kind (each kind reads its own). */
 export type CollectorOptions = BaseCollectorOptions &
   Partial<Pick<GenerationalCollectorOptions, "thresholds">> &
+  Partial<Pick<IncrementalCollectorOptions, "initialWorkToDo">> &
   Partial<Pick<MarkSweepCollectorOptions, "roots" | "threshold" | "growth">>;
 
 /**
  * Builds a collector by name.
+ * (`roots` is optional for "incremental": the objects its scavenges mark alive first.)
  * @throws ConfigurationError for an unknown kind, or "mark-sweep" without `roots`
  * @example
  * ```ts
@@ -46,6 +51,10 @@ export function createCollector(
 ): GenerationalCollector;
 export function createCollector(kind: "mark-sweep", options: MarkSweepCollectorOptions): MarkSweepCollector;
 export function createCollector(kind: "none", options: NoCollectorOptions): NoCollector;
+export function createCollector(
+  kind: "incremental",
+  options: IncrementalCollectorOptions,
+): IncrementalCollector;
 export function createCollector(kind: CollectorKind, options: CollectorOptions): CollectorBase;
 export function createCollector(kind: CollectorKind, options: CollectorOptions): CollectorBase {
   switch (kind) {
@@ -64,6 +73,8 @@ export function createCollector(kind: CollectorKind, options: CollectorOptions):
     }
     case "none":
       return new NoCollector(options);
+    case "incremental":
+      return new IncrementalCollector(options);
     default:
       throw new ConfigurationError("kind", `one of ${COLLECTOR_KINDS.join(", ")}`, kind);
   }

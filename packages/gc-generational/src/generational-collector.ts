@@ -139,6 +139,8 @@ export class GenerationalCollector extends CollectorBase {
 
     const unreachable = this.unreachableHead;
     lists.init(unreachable);
+    // The set searched (the unreachable list's links carry flag bits until it is processed).
+    this.noteExamined(lists.size(young));
     let survivors = this.reachability.deduceUnreachable(young, unreachable);
 
     if (this.hasUntrackRules) survivors -= this.untrackSurvivors(young, T_UNTRACK_EVERY);

@@ -21,12 +21,15 @@ export {
   DEFAULT_THRESHOLDS,
   GC_REFS_ONE,
   GC_REFS_SHIFT,
+  INCREMENTAL_THRESHOLDS,
+  INITIAL_WORK_TO_DO,
   LONG_LIVED_DIVISOR,
   MAX_GC_REFS,
   MAX_THRESHOLD,
   MIN_THRESHOLD,
   NUM_GENERATIONS,
   OLDEST_GENERATION,
+  SCAN_RATE_DIVISOR,
   TABLE_ALWAYS_ENTRIES,
   TABLE_MAX_ENTRIES,
   TABLE_MAX_SPREAD,
@@ -41,10 +44,19 @@ export type { GcModuleOptions } from "./gc-module";
 export { GcModule } from "./gc-module";
 export type { GenerationalCollectorOptions } from "./generational-collector";
 export { GenerationalCollector } from "./generational-collector";
+export { IncrementBudget } from "./increment-budget";
+export type {
+  IncrementalCollectorOptions,
+  IncrementalPlace,
+  ScavengePhase,
+} from "./incremental-collector";
+export { IncrementalCollector } from "./incremental-collector";
 export type { MarkSweepCollectorOptions } from "./mark-sweep-collector";
 export { MarkSweepCollector } from "./mark-sweep-collector";
 export type { NoCollectorOptions, NoCollectorStats } from "./no-collector";
 export { NoCollector } from "./no-collector";
+export type { OldSpace } from "./old-space";
+export { OldSpaceFlags } from "./old-space";
 export { Reachability } from "./reachability";
 export {
   T_CLEAR,

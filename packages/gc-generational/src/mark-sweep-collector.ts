@@ -131,10 +131,13 @@ export class MarkSweepCollector extends CollectorBase {
 
     // 1. every tracked object is a candidate
     let u32 = heap.u32;
+    let candidates = 0;
     for (let node = u32[all >>> 2]!; node !== all; node = u32[node >>> 2]!) {
       const i = (node >>> 2) + pi;
       u32[i] = u32[i]! | COLLECTING_BIT;
+      candidates++;
     }
+    this.noteExamined(candidates);
     lists.init(reachable);
     // 2. roots, and references held by frozen objects
     this.badRoot = -1;

@@ -1,8 +1,9 @@
 // Property: on random object graphs with a root set (the host's handles), a full
 // collection frees exactly the objects unreachable from the roots; no collection or
 // reference-counting step ever frees a reachable object; no finalizer runs twice. Checked
-// after every step of long random operation sequences, for the generational and the
-// mark-and-sweep collectors, against a reachability computation of the test's own.
+// after every step of long random operation sequences, for the generational, the
+// mark-and-sweep and the incremental collectors (whose gc.collect(2) is a full collection),
+// against a reachability computation of the test's own.
 import type { Address } from "@pymem/core";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -219,6 +220,7 @@ describe("collector properties", () => {
   const variants = [
     { kind: "generational", table: false, runs: RUNS },
     { kind: "mark-sweep", table: false, runs: RUNS },
+    { kind: "incremental", table: false, runs: RUNS },
     // gc_refs in the side table (Reachability's table mode) for every collection
     { kind: "generational", table: true, runs: TABLE_RUNS },
     { kind: "mark-sweep", table: true, runs: TABLE_RUNS },

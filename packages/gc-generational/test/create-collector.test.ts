@@ -4,6 +4,7 @@ import {
   COLLECTOR_KINDS,
   createCollector,
   GenerationalCollector,
+  IncrementalCollector,
   MarkSweepCollector,
   NoCollector,
 } from "../src/index";
@@ -17,10 +18,12 @@ describe("createCollector", () => {
     expect(createCollector("generational", base)).toBeInstanceOf(GenerationalCollector);
     expect(createCollector("mark-sweep", { ...base, roots: w.roots })).toBeInstanceOf(MarkSweepCollector);
     expect(createCollector("none", base)).toBeInstanceOf(NoCollector);
+    expect(createCollector("incremental", base)).toBeInstanceOf(IncrementalCollector);
     expect(COLLECTOR_KINDS.map((k) => createCollector(k, { ...base, roots: w.roots }).name)).toEqual([
       "generational",
       "mark-sweep",
       "none",
+      "incremental",
     ]);
   });
 

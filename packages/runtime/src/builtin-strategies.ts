@@ -9,7 +9,8 @@
  *  raw           tlsf  first-fit                        (one empty region kept mapped)
  *  objectDomain  pymalloc (ctx.pymalloc)  raw (the raw allocator itself)
  *  refcount      immediate  deferred
- *  gc            generational  mark-sweep  none       (thresholds set after, by threshold-rule.ts)
+ *  gc            generational  mark-sweep  none  incremental (ctx.roots)
+ *                (thresholds are set after, by threshold-rule.ts)
  * ```
  *
  * @module
@@ -113,6 +114,12 @@ strategies.register("gc", "mark-sweep", (ctx) => createCollector("mark-sweep", c
 strategies.register("gc", "none", (ctx) => createCollector("none", collectorOptions(ctx)), {
   description: "no cycle collection: cycles leak",
 });
+strategies.register(
+  "gc",
+  "incremental",
+  (ctx) => createCollector("incremental", { ...collectorOptions(ctx), roots: ctx.roots }),
+  { description: "CPython 3.14.0's incremental collector: a young generation, two old spaces" },
+);
 
 /**
  * Registers a strategy by name in the runtime's registry: `createRuntime({ [slot]: name })`,
@@ -142,7 +149,7 @@ export function unregisterStrategy(slot: StrategySlot, name: string): boolean {
 
 /**
  * The strategy names `slot` accepts, built-in ones first.
- * @example strategyNames("gc") // ["generational", "mark-sweep", "none"]
+ * @example strategyNames("gc") // ["generational", "mark-sweep", "none", "incremental"]
  */
 export function strategyNames(slot: StrategySlot): string[] {
   return strategies.names(slot);

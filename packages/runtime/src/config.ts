@@ -15,6 +15,9 @@
  *  tupleMaxSaveSize     PyTuple_MAXSAVESIZE                   20   integer in [0, 4096]
  *  sharedKeysMaxSize    SHARED_KEYS_MAX_SIZE                  30   integer in [1, 42]
  *  internIdentifiers    (code objects intern name-like constants)  true
+ *  unicodeWstr          PyASCIIObject.wstr (removed in 3.12)        true   boolean
+ *  latin1Utf8           3.12's static Latin-1 strs carry UTF-8     false   boolean
+ *  instanceDictOrValues 3.12's PyDictOrValues (one tagged word)    false   boolean
  * ```
  *
  * `sharedKeysMaxSize` is bounded by the 64 slots of the class's shared keys table
@@ -85,6 +88,24 @@ export interface RuntimeConfig {
    * @defaultValue true
    */
   readonly internIdentifiers: boolean;
+  /**
+   * str objects have the `wstr` (and, non-ASCII, `wstr_length`) words of CPython up to 3.11
+   * (`sys.getsizeof("")` 49); false gives 3.12's layout (41).
+   * @defaultValue true
+   */
+  readonly unicodeWstr: boolean;
+  /**
+   * The one-character Latin-1 singletons above U+007F carry their UTF-8 form, as 3.12's
+   * statically allocated ones do (`sys.getsizeof("\u00e9")` 61 in 3.12).
+   * @defaultValue false
+   */
+  readonly latin1Utf8: boolean;
+  /**
+   * Instances keep their dict or their inline values in one tagged word, as 3.12's
+   * `PyDictOrValues` (`sys.getsizeof` of an instance 48 instead of 56).
+   * @defaultValue false
+   */
+  readonly instanceDictOrValues: boolean;
 }
 
 /** CPython 3.11's values of every tunable. */
@@ -99,6 +120,9 @@ export const DEFAULT_RUNTIME_CONFIG: Readonly<RuntimeConfig> = Object.freeze({
   tupleMaxSaveSize: 20,
   sharedKeysMaxSize: 30,
   internIdentifiers: true,
+  unicodeWstr: true,
+  latin1Utf8: false,
+  instanceDictOrValues: false,
 });
 
 function checkInteger(option: string, value: unknown, min: number, max: number): void {
@@ -142,8 +166,8 @@ export function resolveRuntimeConfig(config: Partial<RuntimeConfig> = {}): Runti
   }
   checkInteger("tupleMaxSaveSize", c.tupleMaxSaveSize, 0, MAX_TUPLE_SAVE_SIZE);
   checkInteger("sharedKeysMaxSize", c.sharedKeysMaxSize, 1, MAX_SHARED_KEYS_SIZE);
-  if (typeof c.internIdentifiers !== "boolean") {
-    throw new ConfigurationError("internIdentifiers", "a boolean", c.internIdentifiers);
+  for (const key of ["internIdentifiers", "unicodeWstr", "latin1Utf8", "instanceDictOrValues"] as const) {
+    if (typeof c[key] !== "boolean") throw new ConfigurationError(key, "a boolean", c[key]);
   }
   return Object.freeze(c);
 }

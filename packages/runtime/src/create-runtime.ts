@@ -57,6 +57,7 @@ import { directAllocation } from "./builtin-type";
 import { type RuntimeConfig, resolveRuntimeConfig } from "./config";
 import { RuntimeGc } from "./gc-facade";
 import { checkPymallocHeap } from "./heap-minimum";
+import { resolveImmortality } from "./immortality";
 import { ObjectSpace } from "./object-space";
 import type { ObjectAllocatorContext, PartsOf, RuntimeOptions, RuntimeParts } from "./options";
 import { Runtime } from "./runtime";
@@ -158,9 +159,16 @@ function listHeads(pages: PageProvider, layout: ObjectLayout): () => Address {
   };
 }
 
-/** Adapts a strategy so that objects made outside the runtime's allocation path are noted first. */
-function notingRefcount(refcount: RefcountStrategy, note: ((obj: Address) => void) | null): RefcountStrategy {
-  if (note === null) return refcount;
+/**
+ * Adapts a strategy for the object allocators and caches that make singletons: objects made
+ * outside the runtime's allocation path are noted first, and "immortal" means what the
+ * profile's immortality strategy says (`space.makeStatic`).
+ */
+function notingRefcount(
+  refcount: RefcountStrategy,
+  note: ((obj: Address) => void) | null,
+  space: ObjectSpace,
+): RefcountStrategy {
   return {
     get name() {
       return refcount.name;
@@ -175,8 +183,8 @@ function notingRefcount(refcount: RefcountStrategy, note: ((obj: Address) => voi
     decref: (obj) => refcount.decref(obj),
     refcount: (obj) => refcount.refcount(obj),
     makeImmortal: (obj) => {
-      note(obj);
-      refcount.makeImmortal(obj);
+      if (note !== null) note(obj);
+      space.makeStatic(obj);
     },
     isImmortal: (obj) => refcount.isImmortal(obj),
     flush: () => refcount.flush(),
@@ -251,7 +259,7 @@ function installObjectAllocators(
   checked: boolean,
 ): (ctx: ObjectAllocatorContext) => ObjectAllocator {
   const allocatorFor = objectAllocatorFactory(options, space);
-  const allocatorRefcount = notingRefcount(refcount, space.noteAllocated);
+  const allocatorRefcount = notingRefcount(refcount, space.noteAllocated, space);
   for (let id = 1; id <= space.types.size; id++) {
     space.setAllocator(
       id,
@@ -352,7 +360,7 @@ function createSingletons(core: RuntimeCore, config: RuntimeConfig, refcount: Re
   core.tuples.createEmpty();
   core.bytesType.create(new Uint8Array(0));
   core.smallInts = new SmallIntCache({
-    refcount,
+    refcount: notingRefcount(refcount, null, core.space),
     create: (v) => core.ints.create(v),
     min: config.smallIntMin,
     max: config.smallIntMax,
@@ -383,6 +391,7 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
   const traced = new TracingAllocator(stack.objectDomain);
   const space = new ObjectSpace(traced, layout, config);
   const core = new RuntimeCore(space, options.builtinTypes);
+  space.immortality = resolveImmortality(options.immortality);
   const refcount = attachRefcount(options, stack, space);
   const weakrefs = attachWeakrefs(space, core, refcount);
   const allocatorFor = installObjectAllocators(options, space, core, refcount, stack.checked);

@@ -63,6 +63,18 @@ export {
   XXPRIME_2,
   XXPRIME_5,
 } from "./hash";
+export type {
+  CountedStaticsFigures,
+  ImmortalityOption,
+  ImmortalityStrategy,
+  SingletonRole,
+} from "./immortality";
+export {
+  CountedStatics,
+  CPYTHON311_STATIC_COUNTS,
+  ImmortalObjects,
+  resolveImmortality,
+} from "./immortality";
 export { ObjectSerials } from "./object-serials";
 export type { BuiltinTypeIds } from "./object-space";
 export { ObjectSpace } from "./object-space";
@@ -102,6 +114,10 @@ export type { PresetName } from "./presets/all";
 export { presets } from "./presets/all";
 export { classic } from "./presets/classic";
 export { cpython311 } from "./presets/cpython311";
+export { cpython312 } from "./presets/cpython312";
+export { cpython313 } from "./presets/cpython313";
+export { cpython314 } from "./presets/cpython314";
+export { cpython314_5 } from "./presets/cpython314-5";
 export { minimal } from "./presets/minimal";
 export type { PythonExceptionName } from "./python-error";
 export { PythonError } from "./python-error";

@@ -39,6 +39,7 @@ import {
 import type { FreeListPolicy } from "./builtin-type";
 import type { BuiltinTypeMap } from "./builtin-types";
 import type { RuntimeConfig } from "./config";
+import { CountedStatics, type ImmortalityStrategy, type SingletonRole } from "./immortality";
 import { ObjectSerials } from "./object-serials";
 import type { RuntimeType } from "./runtime-type";
 import type { TracingAllocator } from "./tracing-allocator";
@@ -88,6 +89,8 @@ export class ObjectSpace {
   refcount!: RefcountStrategy;
   /** The cycle collector (set during composition, before any object exists). */
   collector!: CycleCollector;
+  /** How the static singletons are counted (set during composition; 3.11's counted statics by default). */
+  immortality: ImmortalityStrategy = new CountedStatics();
   /** The None singleton (set when the builtin types are created). */
   none: Address = NULL;
   /** Source of dict version tags (`ma_version_tag`). */
@@ -128,6 +131,15 @@ export class ObjectSpace {
     const id = this.types.register(type, allowSameName);
     this.adopt(id, type);
     return id;
+  }
+
+  /**
+   * Makes a fresh singleton (None, a bool, a small int, an empty or one-character str ...)
+   * static as the profile's {@link ImmortalityStrategy} says: immortal, or counted from a
+   * large start.
+   */
+  makeStatic(obj: Address, role: SingletonRole = "static"): void {
+    this.immortality.adopt(this.heap, this.refcount, obj, role);
   }
 
   /** Records the runtime view of a type registered by someone else (the weak reference type). */

@@ -14,6 +14,7 @@
  *  freeLists      true | false                       ObjectAllocator      domain, types, typeId, layout, ...
  *  refcount       immediate | deferred               RefcountStrategy     heap, layout, types, checked
  *  gc             generational | mark-sweep | none   CycleCollector       heap, layout, types, refcount, roots, ...
+ *                 | incremental
  * ```
  *
  * The result type follows the names: `createRuntime({ gc: "mark-sweep" }).parts.collector`
@@ -49,6 +50,7 @@ import type {
 } from "@pymem/core";
 import type {
   GenerationalCollector,
+  IncrementalCollector,
   MarkSweepCollector,
   NoCollector,
   UntrackRules,
@@ -63,6 +65,7 @@ import type {
 import type { DeferredRefcount, ImmediateRefcount, WeakrefTable } from "@pymem/refcount";
 import type { BuiltinTypeEntry } from "./builtin-type";
 import type { RuntimeConfig } from "./config";
+import type { CountedStatics, ImmortalityOption } from "./immortality";
 import type { TracingAllocator } from "./tracing-allocator";
 
 /** Receives errors raised where they cannot propagate (finalizers, callbacks during collection). */
@@ -214,6 +217,8 @@ export interface CollectorStrategies {
   "mark-sweep": MarkSweepCollector;
   /** No cycle collection. */
   none: NoCollector;
+  /** CPython 3.14.0's incremental collector. */
+  incremental: IncrementalCollector;
 }
 
 /**
@@ -327,6 +332,14 @@ export interface RuntimeOptions {
    * @defaultValue none
    */
   readonly builtinTypes?: readonly BuiltinTypeEntry[];
+  /**
+   * How the static singletons (None, True, False, the small ints, empty and one-character
+   * strs, the empty tuple and bytes) are counted: `{ kind: "counted" }` as CPython 3.11
+   * (large starting counts that move), `{ kind: "immortal" }` as 3.12 on (PEP 683), or a
+   * strategy object.
+   * @defaultValue `{ kind: "counted" }` with 3.11.7's figures (see {@link CountedStatics})
+   */
+  readonly immortality?: ImmortalityOption;
   /**
    * Object-model tunables.
    * @defaultValue CPython 3.11's (see {@link DEFAULT_RUNTIME_CONFIG})

@@ -12,7 +12,7 @@
  *  raw            RawContext               Allocator          tlsf, first-fit
  *  objectDomain   ObjectDomainContext      Allocator          pymalloc, raw
  *  refcount       RefcountContext          RefcountStrategy   immediate, deferred
- *  gc             CollectorContext         CycleCollector     generational, mark-sweep, none
+ *  gc             CollectorContext         CycleCollector     generational, mark-sweep, none, incremental
  *
  *  registerStrategy("raw", "buddy", (ctx) => new BuddyAllocator(ctx))
  *  createRuntime({ raw: "buddy" })     pymem run churn --plugin ./buddy.mjs --raw buddy

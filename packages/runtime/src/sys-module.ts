@@ -47,7 +47,7 @@ export class SysModule {
     return core.withRef(obj, (ref) => {
       const rc = core.space.refcount;
       const n = rc.refcount(ref);
-      if (rc.isImmortal(ref)) return n;
+      if (rc.isImmortal(ref)) return core.space.immortality.reportedRefcount;
       // A temporary made for a JS value holds one reference: it plays the argument's.
       return obj instanceof PyObject ? n + 1 : n;
     });

@@ -15,6 +15,9 @@ describe("resolveRuntimeConfig", () => {
       tupleMaxSaveSize: 20,
       sharedKeysMaxSize: 30,
       internIdentifiers: true,
+      unicodeWstr: true,
+      latin1Utf8: false,
+      instanceDictOrValues: false,
     });
     expect(DEFAULT_RUNTIME_CONFIG.smallIntMax).toBe(256);
   });

@@ -11,6 +11,7 @@
  *
  * @module
  */
+import { strategyNames } from "@pymem/runtime";
 import { type Command, Option } from "commander";
 import { UsageError } from "../cli-error";
 import {
@@ -20,9 +21,10 @@ import {
   type WorkloadCommandOptions,
   writeJson,
 } from "../command-support";
-import { parseWithOptions } from "../composition";
+import { PRESET_NAMES, parseWithOptions } from "../composition";
 import { DEFAULT_CLI_CONFIG } from "../config";
 import type { CliIo } from "../io";
+import { ComparisonPlot } from "../plot/comparison-plot";
 import { type ProgressSink, SILENT_PROGRESS } from "../progress-sink";
 import { renderComparison } from "../report-tables";
 import type { RunReport } from "../run-report";
@@ -33,6 +35,8 @@ import { execute } from "../runner";
 interface CompareOptions extends WorkloadCommandOptions {
   /** The compositions' option strings (undefined when none was given). */
   with?: string[];
+  /** Where to draw bytes in use and collections over each run (.svg or .html). */
+  plot?: string;
 }
 
 /** Fewest compositions a comparison needs. */
@@ -61,13 +65,15 @@ export function registerCompareCommand(program: Command, io: CliIo): void {
     )
     .addHelpText(
       "after",
-      "\nComposition options inside --with (as for `pymem run`):\n" +
-        "  --preset cpython311|classic|minimal   --raw tlsf|first-fit   --allocator pymalloc|raw\n" +
-        "  --free-lists on|off   --gc generational|mark-sweep|none   --arena-size <bytes>\n" +
+      "\nComposition options inside --with (as for `pymem run`), or a preset's name alone:\n" +
+        `  --preset ${PRESET_NAMES.join("|")}\n` +
+        "  --raw tlsf|first-fit   --allocator pymalloc|raw\n" +
+        `  --free-lists on|off   --gc ${strategyNames("gc").join("|")}   --arena-size <bytes>\n` +
         "  --pool-size <bytes>   --alignment <bytes>   --threshold <a,b,c>\n" +
         "\nExamples:\n" +
         '  pymem compare trees --with "--preset cpython311" --with "--preset classic" --with "--allocator raw"\n' +
-        '  pymem compare cycles --with "--gc generational" --with "--gc mark-sweep" --with "--gc none"',
+        '  pymem compare cycles --with "--gc generational" --with "--gc mark-sweep" --with "--gc none"\n' +
+        "  pymem compare cycles --with cpython313 --with cpython314 --plot versions.svg",
     )
     .argument("[workload]", WORKLOAD_ARGUMENT_HELP)
     .addOption(
@@ -78,6 +84,7 @@ export function registerCompareCommand(program: Command, io: CliIo): void {
     );
   addWorkloadOptions(command)
     .addOption(new Option("--json", "print the reports as JSON (no progress bar)"))
+    .addOption(new Option("--plot <file>", "draw bytes in use and collections over each run (.svg or .html)"))
     .action((workload: string | undefined, options: CompareOptions) => {
       const given = options.with ?? [];
       if (given.length < MIN_COMPOSITIONS) {
@@ -86,6 +93,7 @@ export function registerCompareCommand(program: Command, io: CliIo): void {
         );
       }
       const compositions = given.map(parseWithOptions);
+      const plot = ComparisonPlot.from(options.plot);
       const target = resolveRunTarget(workload, options.trace);
       const settings = (scale: number, progress: ProgressSink) => ({
         seed: options.seed,
@@ -106,12 +114,14 @@ export function registerCompareCommand(program: Command, io: CliIo): void {
           `${targetName(target)} ${i + 1}/${compositions.length}`,
         );
         try {
-          reports.push(execute(target, composition, settings(options.scale, progress)).report);
+          const run = settings(options.scale, progress);
+          reports.push(execute(target, composition, plot?.observe(run) ?? run).report);
         } finally {
           progress.stop();
         }
       });
       if (options.json === true) writeJson(io, { workload: reports[0]!.workload, reports });
       else io.stdout.write(renderComparison(reports));
+      plot?.write(io, reports, options.json === true);
     });
 }

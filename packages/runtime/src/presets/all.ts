@@ -1,11 +1,16 @@
 /**
- * The presets by name. Each only picks parts; spread one and override slots to vary it:
+ * The presets by name: one profile per CPython version (cpython311 … cpython314_5), and
+ * two compositions of other parts. Each only picks parts; spread one and override slots to vary it:
  * `createRuntime({ ...presets.classic, gc: "mark-sweep" })`.
  *
  * @module
  */
 import { classic } from "./classic";
 import { cpython311 } from "./cpython311";
+import { cpython312 } from "./cpython312";
+import { cpython313 } from "./cpython313";
+import { cpython314 } from "./cpython314";
+import { cpython314_5 } from "./cpython314-5";
 import { minimal } from "./minimal";
 
 /**
@@ -20,6 +25,10 @@ import { minimal } from "./minimal";
  *   rt.close();
  * }
  * // cpython311 pymalloc generational
+ * // cpython312 pymalloc generational
+ * // cpython313 pymalloc generational
+ * // cpython314 pymalloc incremental
+ * // cpython314_5 pymalloc generational
  * // classic pymalloc generational
  * // minimal tlsf none
  *
@@ -27,7 +36,15 @@ import { minimal } from "./minimal";
  * rt.parts.collector.name; // "mark-sweep"
  * ```
  */
-export const presets = { cpython311, classic, minimal } as const;
+export const presets = {
+  cpython311,
+  cpython312,
+  cpython313,
+  cpython314,
+  cpython314_5,
+  classic,
+  minimal,
+} as const;
 
 /** Names of the presets. */
 export type PresetName = keyof typeof presets;

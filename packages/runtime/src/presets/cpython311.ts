@@ -18,6 +18,7 @@ import type { RuntimeOptions } from "../options";
  * const { arenaSize, poolSize, alignment } = rt.parts.objectDomain.config;
  * console.log(arenaSize, poolSize, alignment); // 1048576 16384 16
  * rt.gc.get_threshold(); // [700, 10, 10]
+ * rt.sys.getrefcount(null); // 5475: None is counted, not immortal
  * ```
  */
 export const cpython311 = {
@@ -35,6 +36,8 @@ export const cpython311 = {
   freeLists: true,
   /** Immediate reference counting, as CPython. */
   refcount: "immediate",
+  /** None, the bools and the small ints are counted from large starts (3.11 has no immortals). */
+  immortality: { kind: "counted" },
   /** CPython's three-generation cycle collector, with its thresholds (700, 10, 10). */
   gc: "generational",
 } as const satisfies RuntimeOptions;

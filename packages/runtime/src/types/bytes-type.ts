@@ -59,7 +59,7 @@ export class BytesType extends BaseType {
     this.space.setSignedWord(obj + this.hashOffset, -1);
     this.space.heap.u8.set(data, obj + this.dataOffset);
     if (data.length === 0) {
-      this.space.refcount.makeImmortal(obj);
+      this.space.makeStatic(obj);
       this.empty = obj;
     }
     return obj;

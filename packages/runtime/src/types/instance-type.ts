@@ -24,6 +24,12 @@
  *  each instance's values get size = len(names) + usable slots at creation.
  *
  *  sys.getsizeof(instance) = 56 (basicsize 24 + GC header 16 + dict/values pre-header 16)
+ *
+ *  CPython 3.12 on (config.instanceDictOrValues): one tagged word for both, 48 bytes like
+ *  3.12's (managed dict and weakref pointers in the pre-header, basicsize 16)
+ *  obj+16  weakreflist          8
+ *  obj+24  dict_or_values       8   a dict, or the values array | 1 (values are 8-aligned)
+ *  obj+32
  * ```
  *
  * The collector sees one object per instance while its attributes are inline, and a
@@ -43,6 +49,9 @@ import { PythonError } from "../python-error";
 import { BaseType, type JsValue, type TypeContext } from "../runtime-type";
 import type { DictType } from "./dict-type";
 import type { StrType } from "./str-type";
+
+/** Tag of a values pointer in a dict-or-values word (CPython 3.12's `PyDictOrValues`). */
+const VALUES_TAG = 1;
 
 /** Bytes of CPython's managed-dict pre-header (dict and values pointers), 64-bit. */
 export const MANAGED_DICT_PREHEADER = 16;
@@ -78,6 +87,8 @@ export class InstanceType extends BaseType {
   readonly dictOffset: number;
   /** Offset of the values pointer. */
   readonly valuesOffset: number;
+  /** Whether dict and values share one tagged word (CPython 3.12 on). */
+  private readonly dictOrValues: boolean;
   /** Attribute names of the shared keys, by slot. */
   readonly names: string[] = [];
   /** PEP 442 finalizer (`__del__`), when the class defines one. */
@@ -96,9 +107,10 @@ export class InstanceType extends BaseType {
     const w = space.w;
     const h = space.layout.headerSize;
     this.weaklistOffset = h;
+    this.dictOrValues = space.config.instanceDictOrValues;
     this.dictOffset = h + w;
-    this.valuesOffset = h + 2 * w;
-    this.basicSize = h + 3 * w;
+    this.valuesOffset = this.dictOrValues ? h + w : h + 2 * w;
+    this.basicSize = this.dictOrValues ? h + 2 * w : h + 3 * w;
     this.gcBytes = space.layout.gcHeaderSize;
     this.usable = sharedKeysMaxSize;
     if (host.finalize !== undefined) this.finalize = host.finalize;
@@ -141,19 +153,22 @@ export class InstanceType extends BaseType {
     const values = block + prefix;
     space.heap.u8.fill(0, block, block + bytes);
     space.heap.u8[values - 1] = prefix;
-    space.setWord(obj + this.valuesOffset, values);
+    space.setWord(obj + this.valuesOffset, this.dictOrValues ? values | VALUES_TAG : values);
     space.track(obj);
     return obj;
   }
 
   /** The values array, or NULL once a dict exists. */
   values(obj: Address): Address {
-    return this.space.word(obj + this.valuesOffset);
+    const word = this.space.word(obj + this.valuesOffset);
+    if (!this.dictOrValues) return word;
+    return (word & VALUES_TAG) !== 0 ? word - VALUES_TAG : NULL;
   }
 
   /** The materialised dict, or NULL. */
   dict(obj: Address): Address {
-    return this.space.word(obj + this.dictOffset);
+    const word = this.space.word(obj + this.dictOffset);
+    return this.dictOrValues && (word & VALUES_TAG) !== 0 ? NULL : word;
   }
 
   private orderCount(values: Address): number {
@@ -385,7 +400,7 @@ export class InstanceType extends BaseType {
     space.releaseObject(obj, this.typeId);
   }
 
-  /** basicsize 24 + GC header + managed-dict pre-header, as CPython 3.11 reports it. */
+  /** basicsize + GC header + managed pre-header, as CPython reports it (3.11: 56, 3.12 on: 48). */
   sizeOf(_obj: Address): number {
     return this.gcBytes + this.basicSize;
   }

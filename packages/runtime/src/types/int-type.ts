@@ -207,8 +207,8 @@ export class BoolType extends IntType {
   createSingletons(): void {
     this.falseObject = this.create(0);
     this.trueObject = this.create(1);
-    this.space.refcount.makeImmortal(this.falseObject);
-    this.space.refcount.makeImmortal(this.trueObject);
+    this.space.makeStatic(this.falseObject, "False");
+    this.space.makeStatic(this.trueObject, "True");
   }
 
   override repr(obj: Address): string {

@@ -33,7 +33,7 @@ export class NoneType extends BaseType {
   /** Creates the immortal singleton. */
   createSingleton(): Address {
     this.none = this.space.newObject(this.typeId);
-    this.space.refcount.makeImmortal(this.none);
+    this.space.makeStatic(this.none, "None");
     return this.none;
   }
 

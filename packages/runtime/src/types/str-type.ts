@@ -17,6 +17,11 @@
  *  obj+48  data        "abc\0"
  *
  *  sys.getsizeof: ASCII 48 + length + 1 ("" 49, "a" 50); otherwise 72 + (length + 1) * kind
+ *
+ *  CPython 3.12 on (config.unicodeWstr false): no wstr (ASCII header 40, "" 41) and no
+ *  wstr_length (compact header 56); with config.latin1Utf8, the one-character Latin-1
+ *  singletons carry their UTF-8 form after the characters, utf8 pointing at it, and
+ *  sys.getsizeof counts it ("é": 56 + 2 + 3 = 61), as 3.12's statically allocated ones do
  * ```
  *
  * The length word sits where ob_size sits in variable-size objects; the allocator is asked
@@ -94,8 +99,9 @@ export class StrType extends BaseType {
     this.lengthOffset = headerSize;
     this.hashOffset = headerSize + w;
     this.stateOffset = headerSize + 2 * w;
-    this.basicSize = headerSize + 4 * w;
-    this.compactHeaderSize = this.basicSize + 3 * w;
+    const wstr = space.config.unicodeWstr;
+    this.basicSize = headerSize + (wstr ? 4 : 3) * w;
+    this.compactHeaderSize = this.basicSize + (wstr ? 3 : 2) * w;
   }
 
   /**
@@ -108,8 +114,8 @@ export class StrType extends BaseType {
       if (c <= MAX_UCS1) {
         const cached = c < 0 ? this.empty : this.latin1[c]!;
         if (cached !== NULL) return cached;
-        const obj = this.createFresh(s);
-        this.space.refcount.makeImmortal(obj);
+        const obj = this.createFresh(s, c >= 0x80 && this.space.config.latin1Utf8);
+        this.space.makeStatic(obj);
         if (c < 0) this.empty = obj;
         else this.latin1[c] = obj;
         return obj;
@@ -118,8 +124,11 @@ export class StrType extends BaseType {
     return this.createFresh(s);
   }
 
-  /** A fresh str object for `s`, never a cached one. */
-  createFresh(s: string): Address {
+  /**
+   * A fresh str object for `s`, never a cached one; with `utf8Cache` (a Latin-1 string),
+   * its UTF-8 form follows the characters and the utf8 words point at it.
+   */
+  createFresh(s: string, utf8Cache = false): Address {
     let maxChar = 0;
     let length = 0;
     for (let i = 0; i < s.length; i++) {
@@ -131,10 +140,15 @@ export class StrType extends BaseType {
     const ascii = maxChar < 0x80;
     const kind = maxChar <= MAX_UCS1 ? 1 : maxChar <= MAX_UCS2 ? 2 : 4;
     const extra = ascii ? 0 : this.compactHeaderSize - this.basicSize;
+    let utf8Length = 0;
+    if (utf8Cache && !ascii && kind === 1) {
+      for (let i = 0; i < s.length; i++) utf8Length += s.charCodeAt(i) < 0x80 ? 1 : 2;
+    }
+    const utf8Bytes = utf8Length === 0 ? 0 : utf8Length + 1;
     const obj = this.space.newObject(
       this.typeId,
-      extra + (length + 1) * kind,
-      this.basicSize + extra + (length + 1) * kind,
+      extra + (length + 1) * kind + utf8Bytes,
+      this.basicSize + extra + (length + 1) * kind + utf8Bytes,
     );
     const space = this.space;
     space.setWord(obj + this.lengthOffset, length);
@@ -157,6 +171,21 @@ export class StrType extends BaseType {
     }
     // The NUL terminator (already zero from the allocator; written for clarity).
     u8.fill(0, p, p + kind);
+    if (utf8Bytes !== 0) {
+      let q = p + kind;
+      const utf8 = q;
+      for (let i = 0; i < s.length; i++) {
+        const c = s.charCodeAt(i);
+        if (c < 0x80) u8[q++] = c;
+        else {
+          u8[q++] = 0xc0 | (c >>> 6);
+          u8[q++] = 0x80 | (c & 0x3f);
+        }
+      }
+      u8[q] = 0;
+      space.setWord(obj + this.basicSize, utf8Length);
+      space.setWord(obj + this.basicSize + space.w, utf8);
+    }
     return obj;
   }
 
@@ -254,9 +283,13 @@ export class StrType extends BaseType {
 
   sizeOf(obj: Address): number {
     const length = this.length(obj);
-    return this.isAscii(obj)
-      ? this.basicSize + length + 1
-      : this.compactHeaderSize + (length + 1) * this.kindOf(obj);
+    if (this.isAscii(obj)) return this.basicSize + length + 1;
+    const size = this.compactHeaderSize + (length + 1) * this.kindOf(obj);
+    const space = this.space;
+    // A UTF-8 copy kept beside the characters counts (3.12's _PyUnicode_HAS_UTF8_MEMORY).
+    return space.word(obj + this.basicSize + space.w) === NULL
+      ? size
+      : size + space.word(obj + this.basicSize) + 1;
   }
 
   /** Hash, computed once and cached in the object's hash word. */

@@ -79,7 +79,7 @@ export class TupleType extends BaseType {
     const empty = allocator.allocate(0);
     space.serials.born(empty);
     if (space.noteAllocated !== null) space.noteAllocated(empty);
-    space.refcount.makeImmortal(empty);
+    space.makeStatic(empty);
     this.empty = empty;
   }
 

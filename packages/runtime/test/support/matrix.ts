@@ -12,7 +12,7 @@ export interface Composition {
 const raws = ["tlsf", "first-fit"] as const;
 const domains = ["pymalloc", "raw"] as const;
 const freeLists = [true, false] as const;
-const collectors = ["generational", "mark-sweep", "none"] as const;
+const collectors = ["generational", "mark-sweep", "none", "incremental"] as const;
 const refcounts = ["immediate", "deferred"] as const;
 
 export const SWAPS: readonly Composition[] = raws.flatMap((raw) =>
@@ -53,4 +53,23 @@ export const PRESETS: readonly Composition[] = [
   },
 ];
 
-export const ALL: readonly Composition[] = [...PRESETS, ...SWAPS];
+/** Each CPython version profile, alone and with each other slot swapped. */
+export const PROFILES: readonly Composition[] = (
+  ["cpython312", "cpython313", "cpython314", "cpython314_5"] as const
+).flatMap((name) =>
+  (
+    [
+      ["", {}],
+      [" + first-fit", { raw: "first-fit" }],
+      [" + raw objects", { objectDomain: "raw" }],
+      [" + no free lists", { freeLists: false }],
+      [" + deferred refcount", { refcount: "deferred" }],
+    ] as const
+  ).map(([swap, options]) => ({
+    name: `profile ${name}${swap}`,
+    options: { ...presets[name], ...options },
+    collectsCycles: true,
+  })),
+);
+
+export const ALL: readonly Composition[] = [...PRESETS, ...PROFILES, ...SWAPS];
