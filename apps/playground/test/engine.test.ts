@@ -1,0 +1,86 @@
+import { describe, expect, it } from "vitest";
+import { compositionOf, defaultComposition } from "../src/engine/composition";
+import { EXAMPLES, exampleById } from "../src/engine/examples";
+import type { RunRequest } from "../src/engine/protocol";
+import { runStep } from "../src/engine/run-step";
+import { runtimeScriptEngine } from "../src/engine/runtime-script-engine";
+import type { StepSnapshot } from "../src/engine/snapshot-types";
+
+function run(id: string, stopAt: number | null, composition = defaultComposition()) {
+  const request: RunRequest = {
+    kind: "run",
+    id: 1,
+    source: exampleById(id)!.source,
+    composition,
+    stopAt,
+    focus: 0,
+  };
+  let out = "";
+  const snapshot = runStep(request, runtimeScriptEngine, {
+    output: (_s, text) => {
+      out += text;
+    },
+    progress: () => {},
+  });
+  return { snapshot, out };
+}
+
+function variable(s: StepSnapshot, name: string) {
+  return s.frames.flatMap((f) => f.variables).find((v) => v.name === name);
+}
+
+describe("engine", () => {
+  it("prints 2, 3, 4, 3, 2 and shows a's refcount after each step", () => {
+    expect(run("refcount", null).out).toBe("2\n3\n4\n3\n2\n");
+    const seen: number[] = [];
+    for (let n = 0; ; n++) {
+      const { snapshot } = run("refcount", n);
+      const a = variable(snapshot, "a");
+      if (a !== undefined && seen[seen.length - 1] !== a.getrefcount) seen.push(a.getrefcount);
+      if (snapshot.finished) break;
+    }
+    expect(seen).toEqual([2, 3, 4, 3, 2]);
+  });
+
+  it("shows a cycle as garbage, then frees it in a collection", () => {
+    const before = run("cycle", 6).snapshot; // both dels done, gc.collect() next
+    expect(before.line).toBe(8);
+    const lists = before.graph.nodes.filter((n) => n.type === "list");
+    expect(lists).toHaveLength(2);
+    expect(lists.every((n) => n.garbage && n.generation === 0)).toBe(true);
+    const after = run("cycle", 7).snapshot;
+    expect(after.graph.nodes.filter((n) => n.type === "list")).toHaveLength(0);
+    expect(after.lastCollection?.freed.map((f) => f.address).sort()).toEqual(
+      lists.map((n) => n.address).sort(),
+    );
+    expect(after.bytesInUse).toBeLessThan(before.bytesInUse);
+    const freedBlocks = new Set(lists.map((n) => n.block));
+    const stillObjects = after.heapMap.pools.some((p) =>
+      [...p.states].some((s, b) => s === 2 && freedBlocks.has(p.pool + p.firstOffset + b * p.blockSize)),
+    );
+    expect(stillObjects).toBe(false);
+  });
+
+  it("keeps the cycle without a collector", () => {
+    const composition = { ...defaultComposition(), gc: "none" as const };
+    const { snapshot, out } = run("cycle", null, composition);
+    expect(out).toContain("unreachable: 0");
+    expect(snapshot.graph.nodes.filter((n) => n.type === "list" && n.garbage)).toHaveLength(2);
+  });
+
+  it("runs every example on every profile", () => {
+    for (const e of EXAMPLES) {
+      if (e.id === "loop") continue;
+      for (const profile of ["cpython311", "minimal"]) {
+        const { snapshot } = run(e.id, null, compositionOf(profile));
+        expect(snapshot.exitCode, `${e.id} on ${profile}`).toBe(0);
+      }
+    }
+  });
+
+  it("stops a loop at any line event", () => {
+    const { snapshot } = run("loop", 5000);
+    expect(snapshot.finished).toBe(false);
+    expect(variable(snapshot, "n")?.repr).toMatch(/^\d+$/);
+  });
+});
