@@ -3,4 +3,6 @@
  *
  * @module
  */
-export {};
+export { PySyntaxError } from "./parse/parse";
+export type { RunPythonOptions, RunPythonResult } from "./run-python";
+export { runPython } from "./run-python";

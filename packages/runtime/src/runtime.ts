@@ -44,6 +44,7 @@ import type { PyWeakref } from "./handles/py-weakref";
 import type { ObjectAllocatorContext, RuntimeParts } from "./options";
 import { PythonError } from "./python-error";
 import type { RuntimeCore } from "./runtime-core";
+import type { RuntimeType } from "./runtime-type";
 import type { SysModule } from "./sys-module";
 import type { Tracemalloc } from "./tracemalloc";
 import { InstanceType } from "./types/instance-type";
@@ -287,7 +288,17 @@ export class Runtime<P extends RuntimeParts = RuntimeParts> implements RootProvi
     return this.addType(defineType(spec));
   }
 
-  private registerType(type: InstanceType | StructType): void {
+  /**
+   * Registers a runtime type written against the object space (a front end's own heap types)
+   * and gives it the object allocator the composition chooses; returns its type id.
+   * @throws ConfigurationError when a type of that name exists already
+   */
+  registerRuntimeType(type: RuntimeType): number {
+    this.registerType(type);
+    return type.typeId;
+  }
+
+  private registerType(type: RuntimeType): void {
     const space = this.core.space;
     const id = space.register(type);
     space.setAllocator(

@@ -1,0 +1,32 @@
+/**
+ * Reverse iterator over a list (listreviterobject).
+ *
+ * ```
+ *  64-bit layout, tp_basicsize 32
+ *  obj-16  GC header (16)
+ *  obj+0   ob_refcnt, ob_type
+ *  obj+16  seq            ref
+ *  obj+24  index          data
+ * ```
+ *
+ * @module
+ */
+import type { SlotTypeSpec } from "./slot-type";
+
+/** Word indices of `list_reverseiterator` objects. */
+export const LIST_REVERSE_ITERATOR = {
+  /** Word 0 (reference). */
+  seq: 0,
+  /** Word 1. */
+  index: 1,
+} as const;
+
+/** Layout of `list_reverseiterator` objects. */
+export const LIST_REVERSE_ITERATOR_SPEC: SlotTypeSpec = {
+  name: "list_reverseiterator",
+  basicSize64: 32,
+  refs: 1,
+  container: true,
+  weaklistWord: -1,
+  itemSize64: 0,
+};

@@ -1,0 +1,32 @@
+/**
+ * `reversed` over a sequence (reversedobject).
+ *
+ * ```
+ *  64-bit layout, tp_basicsize 32
+ *  obj-16  GC header (16)
+ *  obj+0   ob_refcnt, ob_type
+ *  obj+16  seq            ref
+ *  obj+24  index          data
+ * ```
+ *
+ * @module
+ */
+import type { SlotTypeSpec } from "./slot-type";
+
+/** Word indices of `reversed` objects. */
+export const REVERSED = {
+  /** Word 0 (reference). */
+  seq: 0,
+  /** Word 1. */
+  index: 1,
+} as const;
+
+/** Layout of `reversed` objects. */
+export const REVERSED_SPEC: SlotTypeSpec = {
+  name: "reversed",
+  basicSize64: 32,
+  refs: 1,
+  container: true,
+  weaklistWord: -1,
+  itemSize64: 0,
+};

@@ -1,0 +1,32 @@
+/**
+ * `staticmethod` (staticmethod object).
+ *
+ * ```
+ *  64-bit layout, tp_basicsize 32
+ *  obj-16  GC header (16)
+ *  obj+0   ob_refcnt, ob_type
+ *  obj+16  callable       ref
+ *  obj+24  dict           ref
+ * ```
+ *
+ * @module
+ */
+import type { SlotTypeSpec } from "./slot-type";
+
+/** Word indices of `staticmethod` objects. */
+export const STATICMETHOD = {
+  /** Word 0 (reference). */
+  callable: 0,
+  /** Word 1 (reference). */
+  dict: 1,
+} as const;
+
+/** Layout of `staticmethod` objects. */
+export const STATICMETHOD_SPEC: SlotTypeSpec = {
+  name: "staticmethod",
+  basicSize64: 32,
+  refs: 2,
+  container: true,
+  weaklistWord: -1,
+  itemSize64: 0,
+};

@@ -1,0 +1,32 @@
+/**
+ * Iterator over a str (unicodeiterobject).
+ *
+ * ```
+ *  64-bit layout, tp_basicsize 32
+ *  obj-16  GC header (16)
+ *  obj+0   ob_refcnt, ob_type
+ *  obj+16  seq            ref
+ *  obj+24  index          data
+ * ```
+ *
+ * @module
+ */
+import type { SlotTypeSpec } from "./slot-type";
+
+/** Word indices of `str_ascii_iterator` objects. */
+export const STR_ITERATOR = {
+  /** Word 0 (reference). */
+  seq: 0,
+  /** Word 1. */
+  index: 1,
+} as const;
+
+/** Layout of `str_ascii_iterator` objects. */
+export const STR_ITERATOR_SPEC: SlotTypeSpec = {
+  name: "str_ascii_iterator",
+  basicSize64: 32,
+  refs: 1,
+  container: true,
+  weaklistWord: -1,
+  itemSize64: 0,
+};

@@ -1,0 +1,7 @@
+import gc
+
+
+
+gc.disable()  # Disable garbage collection
+# Perform performance-critical operations
+gc.enable()  # Re-enable garbage collection
