@@ -187,7 +187,15 @@ stepButton.addEventListener("click", () => {
   }
   void go(step === null ? 1 : step + 1);
 });
-backButton.addEventListener("click", () => void go(Math.max(0, (step ?? 1) - 1)));
+backButton.addEventListener("click", async () => {
+  if (finished && step === 0) {
+    // The run went through the interpreter, which counts no line events without a trace hook:
+    // step to the end first to learn how many there are.
+    await go(Number.MAX_SAFE_INTEGER);
+    if (!finished || step === 0) return;
+  }
+  void go(Math.max(0, (step ?? 1) - 1));
+});
 startButton.addEventListener("click", () => void go(0));
 stopButton.addEventListener("click", stop);
 examples.addEventListener("change", () => {

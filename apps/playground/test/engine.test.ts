@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { compositionOf, defaultComposition } from "../src/engine/composition";
 import { EXAMPLES, exampleById } from "../src/engine/examples";
 import type { RunRequest } from "../src/engine/protocol";
+import { chooseEngine } from "../src/engine/python-engine";
 import { runStep } from "../src/engine/run-step";
 import { runtimeScriptEngine } from "../src/engine/runtime-script-engine";
 import type { StepSnapshot } from "../src/engine/snapshot-types";
@@ -82,5 +83,47 @@ describe("engine", () => {
     const { snapshot } = run("loop", 5000);
     expect(snapshot.finished).toBe(false);
     expect(variable(snapshot, "n")?.repr).toMatch(/^\d+$/);
+  });
+});
+
+describe("engine choice and the interpreter", () => {
+  function runWith(source: string, stopAt: number | null, composition = defaultComposition()) {
+    const engine = chooseEngine(source, stopAt);
+    if (typeof engine === "string") return { refused: engine };
+    let out = "";
+    const request: RunRequest = { kind: "run", id: 1, source, composition, stopAt, focus: 0 };
+    const snapshot = runStep(request, engine, {
+      output: (_s, text) => {
+        out += text;
+      },
+      progress: () => {},
+    });
+    return { snapshot, out, engine: engine.name };
+  }
+
+  it("runs a program of the visitor's own with runPython, to its end", () => {
+    const r = runWith("x = [1, 2]\ny = (x, x)\nprint(len(y), x[1])\n", null);
+    expect(r.engine).toBe("@pymem/python");
+    expect(r.out).toBe("2 2\n");
+    const list = r.snapshot!.graph.nodes.find((n) => n.type === "list" && n.label === "[1, 2]");
+    expect(list?.garbage).toBe(false);
+  });
+
+  it("shows a leaked cycle of an interpreted program as garbage", () => {
+    const source = "a = []\nb = [a]\na.append(b)\ndel a, b\nprint('done')\n";
+    const leaked = runWith(source, null, { ...defaultComposition(), gc: "none" });
+    expect(leaked.out).toBe("done\n");
+    const lists = leaked.snapshot!.graph.nodes.filter((n) => n.type === "list" && n.garbage);
+    expect(lists).toHaveLength(2);
+  });
+
+  it("runs the examples with the interpreter as CPython prints them", () => {
+    expect(runWith(exampleById("refcount")!.source, null).out).toBe("2\n3\n4\n3\n2\n");
+    expect(runWith(exampleById("cycle")!.source, null).out).toBe("unreachable: 2\ncount: (0, 0, 0)\n");
+  });
+
+  it("steps the examples through the runtime scripts and refuses to step other programs", () => {
+    expect(runWith(exampleById("refcount")!.source, 3).engine).toBe(runtimeScriptEngine.name);
+    expect(runWith("x = 1\n", 1).refused).toMatch(/trace hook/);
   });
 });

@@ -162,7 +162,6 @@ export const EXAMPLES: readonly Example[] = [
       "    b = [a]",
       "    a.append(b)",
       'print("count:", gc.get_count())',
-      'print("collections:", [s["collections"] for s in gc.get_stats()])',
     ),
   },
   {

@@ -4,10 +4,10 @@
  * the collector's generation lists, the refcount strategy and the heap's bytes.
  *
  * ```
- *  roots ──references──► reachable            registry (every live object)
- *                              │                     │ minus reachable
- *                              ▼                     ▼
- *                        nodes, not garbage     nodes marked garbage (+ what only they reach)
+ *  objects = registry (every live object) ∪ runtime roots, closed under references
+ *  roots   = runtime roots ∪ { o : refcount(o) > references to o from other objects }
+ *            (the collector's own test: the excess comes from outside the heap)
+ *  garbage = objects that no root reaches (cycles awaiting collection, and what only they reach)
  *
  *  more than maxNodes: breadth-first from the focus object, both directions, up to maxNodes
  * ```
@@ -82,35 +82,49 @@ export function readGraph(
   maxNodes = MAX_GRAPH_NODES,
 ): GraphView {
   const space = rt.core.space;
-  const reachable = new Set<Address>();
+  // Every object: the registry's, and whatever they and the runtime's roots reach.
+  const all = new Set<Address>();
   const stack: Address[] = [];
-  const reach = (obj: Address): void => {
+  const add = (obj: Address): void => {
+    if (obj !== 0 && !all.has(obj)) {
+      all.add(obj);
+      stack.push(obj);
+    }
+  };
+  rt.core.forEachRoot(add);
+  registry.forEachLive((obj) => add(obj));
+  const internal = new Map<Address, number>();
+  while (stack.length > 0) {
+    const obj = stack.pop()!;
+    const kind = space.kindOf(obj);
+    if (!kind.isContainer) continue;
+    kind.references(obj, (ref) => {
+      internal.set(ref, (internal.get(ref) ?? 0) + 1);
+      add(ref);
+    });
+  }
+  // Roots: the runtime's, and — as the cycle collector finds them — every object whose
+  // refcount exceeds the references other heap objects hold (the rest come from outside the
+  // heap: an interpreter's frames and stack, JS handles, caches).
+  const reachable = new Set<Address>();
+  const mark = (obj: Address): void => {
     if (obj !== 0 && !reachable.has(obj)) {
       reachable.add(obj);
       stack.push(obj);
     }
   };
-  rt.core.forEachRoot(reach);
-  const drain = (visit: (obj: Address) => void): void => {
-    while (stack.length > 0) {
-      const obj = stack.pop()!;
-      const kind = space.kindOf(obj);
-      if (kind.isContainer) kind.references(obj, visit);
-    }
-  };
-  drain(reach);
-  // Objects no root reaches, and what they reach.
-  const all = new Set<Address>(reachable);
+  rt.core.forEachRoot(mark);
+  const refcounts = space.refcount;
+  for (const obj of all) {
+    if (refcounts.isImmortal(obj) || refcounts.refcount(obj) > (internal.get(obj) ?? 0)) mark(obj);
+  }
+  while (stack.length > 0) {
+    const obj = stack.pop()!;
+    const kind = space.kindOf(obj);
+    if (kind.isContainer) kind.references(obj, mark);
+  }
   const garbage = new Set<Address>();
-  const addGarbage = (obj: Address): void => {
-    if (obj !== 0 && !all.has(obj)) {
-      all.add(obj);
-      garbage.add(obj);
-      stack.push(obj);
-    }
-  };
-  registry.forEachLive((obj) => addGarbage(obj));
-  drain(addGarbage);
+  for (const obj of all) if (!reachable.has(obj)) garbage.add(obj);
 
   // Adjacency, for edges and the neighbourhood.
   const order = [...all];

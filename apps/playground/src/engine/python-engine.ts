@@ -1,59 +1,64 @@
 /**
- * The one place the playground meets @pymem/python. A step is "run with a trace hook and
- * stop at line event N", so the interpreter must offer, besides the contract's `runPython`:
+ * The one place the playground meets @pymem/python, and where it picks the engine of each
+ * request.
+ *
+ * A step is "run with a trace hook and stop at line event N". The interpreter's `runPython`
+ * runs any program to its end today; stepping it needs, besides the contract's options:
  *
  * ```
  *  runPython(source, { runtime, filename, stdout, stderr,
- *                      trace: (event, line) => void })   event "line" before each line;
- *                                                        an exception thrown by trace ends
- *                                                        the run and propagates
- *  objects in the runtime's heap, made with ObjectSpace.newObject (the registry sees them)
- *  frames and the value stack reported as roots (RuntimeCore.forEachRoot / Frame)
+ *                      trace: (event, line) => void })   "line" before each statement; an
+ *                                                        exception thrown by trace ends the
+ *                                                        run and propagates out of runPython
+ *  export const supportsTrace = true                     so this module can tell
+ *  the frames' variables at a trace event                (for the frames panel; the graph
+ *                                                        finds the rest by itself)
  * ```
  *
- * While the installed @pymem/python lacks `runPython` or tracing, {@link pythonEngine}
- * returns null and the page runs the examples through runtime-script-engine.ts.
+ * Until then: Run executes every program with `runPython` (the snapshot shows the heap at
+ * the end); stepping runs the menu's examples through runtime-script-engine.ts, which drives
+ * the runtime's TypeScript API line by line, and refuses other programs.
  *
  * @module
  */
 import * as python from "@pymem/python";
-import type { Runtime } from "@pymem/runtime";
+import { type RunPythonOptions, runPython } from "@pymem/python";
 import type { ProgramContext, ProgramEngine } from "./program-engine";
+import { runtimeScriptEngine, scriptFor } from "./runtime-script-engine";
 
-/** The options of `runPython` the playground uses. */
-interface RunPythonOptions {
-  filename: string;
-  runtime: Runtime;
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-  trace: (event: string, line: number) => void;
+/** `runPython`'s options with the trace hook the playground steps with. */
+type TracedOptions = RunPythonOptions & { trace?: (event: string, line: number) => void };
+
+/** Whether this build's interpreter declares trace support (`export const supportsTrace = true`). */
+function supportsTrace(): boolean {
+  return (python as { supportsTrace?: unknown }).supportsTrace === true;
 }
 
-type RunPython = (source: string, options: RunPythonOptions) => { exitCode: number };
+/** The interpreter as an engine: traced when the interpreter supports it. */
+export const pythonEngine: ProgramEngine = {
+  name: "@pymem/python",
+  accepts: () => true,
+  run(source: string, context: ProgramContext): number {
+    const options: TracedOptions = {
+      filename: "program.py",
+      runtime: context.runtime,
+      stdout: context.stdout,
+      stderr: context.stderr,
+      trace: (event, line) => {
+        if (event === "line") context.onLine(line);
+      },
+    };
+    return runPython(source, options).exitCode;
+  },
+};
 
-/** Whether the interpreter declares trace support (`supportsTrace`) beside `runPython`. */
-function interpreter(): RunPython | null {
-  const api = python as unknown as { runPython?: RunPython; supportsTrace?: boolean };
-  return typeof api.runPython === "function" && api.supportsTrace === true ? api.runPython : null;
-}
-
-/** The Python interpreter as an engine, or null when this build's @pymem/python cannot trace. */
-export function pythonEngine(): ProgramEngine | null {
-  const runPython = interpreter();
-  if (runPython === null) return null;
-  return {
-    name: "@pymem/python",
-    accepts: () => true,
-    run(source: string, context: ProgramContext): number {
-      return runPython(source, {
-        filename: "program.py",
-        runtime: context.runtime,
-        stdout: context.stdout,
-        stderr: context.stderr,
-        trace: (event, line) => {
-          if (event === "line") context.onLine(line);
-        },
-      }).exitCode;
-    },
-  };
+/**
+ * The engine for a request: the interpreter when it can stop where asked (it traces, or the
+ * request runs to the end), the examples' runtime scripts for steps; otherwise a sentence
+ * saying why the request cannot run.
+ */
+export function chooseEngine(source: string, stopAt: number | null): ProgramEngine | string {
+  if (supportsTrace() || stopAt === null) return pythonEngine;
+  if (scriptFor(source) !== undefined) return runtimeScriptEngine;
+  return "Stepping needs the interpreter's trace hook, which @pymem/python does not offer yet: Run runs this program to its end, and the examples step line by line through the runtime's API.";
 }

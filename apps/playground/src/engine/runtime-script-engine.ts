@@ -200,14 +200,6 @@ const SCRIPTS: Record<string, Script> = {
     yield 3;
     yield 7;
     print("count:", rt.gc.get_count());
-    yield 8;
-    print(
-      "collections:",
-      `[${rt.gc
-        .get_stats()
-        .map((s) => s.collections)
-        .join(", ")}]`,
-    );
   },
 
   *loop({ rt, g }) {

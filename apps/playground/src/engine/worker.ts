@@ -6,11 +6,9 @@
  * @module
  */
 import type { RunRequest, WorkerReply } from "./protocol";
-import { pythonEngine } from "./python-engine";
+import { chooseEngine } from "./python-engine";
 import { runStep } from "./run-step";
-import { runtimeScriptEngine } from "./runtime-script-engine";
 
-const engine = pythonEngine() ?? runtimeScriptEngine;
 const post = (reply: WorkerReply): void => {
   (self as unknown as { postMessage(m: WorkerReply): void }).postMessage(reply);
 };
@@ -28,9 +26,9 @@ function flush(id: number): void {
 self.onmessage = (message: MessageEvent<RunRequest>) => {
   const request = message.data;
   const id = request.id;
-  const accepted = engine.accepts(request.source);
-  if (accepted !== true) {
-    post({ kind: "failed", id, message: accepted });
+  const engine = chooseEngine(request.source, request.stopAt);
+  if (typeof engine === "string") {
+    post({ kind: "failed", id, message: engine });
     return;
   }
   try {

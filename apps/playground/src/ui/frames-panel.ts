@@ -24,6 +24,17 @@ export class FramesPanel {
       ? `Program ended (exit code ${snapshot.exitCode}) after ${snapshot.event} line events.`
       : `Stopped before line ${snapshot.line} (line event ${snapshot.event + 1}).`;
     parts.push(el("p", "frames-where", where));
+    if (snapshot.engine === "@pymem/python" && snapshot.frames.every((f) => f.variables.length === 0)) {
+      parts.push(
+        el(
+          "p",
+          "hint",
+          "The interpreter does not report its frames yet: the object graph and the heap map show every object of the run.",
+        ),
+      );
+      this.element.replaceChildren(...parts);
+      return;
+    }
     for (const frame of snapshot.frames) {
       const table = el("table", "frame-table");
       table.setAttribute("aria-label", `${this.label}: variables of ${frame.name}`);
