@@ -48,6 +48,14 @@ const stepButton = button("step", "Step", "Alt+ArrowRight", "Run one more line")
 const backButton = button("back", "Back", "Alt+ArrowLeft", "Go back one line");
 const startButton = button("restart", "To start", "Alt+Home", "Go back to before the first line");
 const stopButton = button("stop", "■ Stop", "Escape", "Stop the running program at once");
+const gotoInput = el("input");
+gotoInput.type = "number";
+gotoInput.min = "0";
+gotoInput.id = "goto";
+gotoInput.size = 7;
+const gotoLabel = el("label", "", "Line event ");
+gotoLabel.htmlFor = "goto";
+const gotoButton = button("goto-button", "Go", "Alt+G", "Run to this line event");
 const compareBox = el("input");
 compareBox.type = "checkbox";
 compareBox.id = "compare";
@@ -63,6 +71,9 @@ toolbar.append(
   backButton,
   startButton,
   stopButton,
+  gotoLabel,
+  gotoInput,
+  gotoButton,
   compareLabel,
   shareButton,
 );
@@ -169,6 +180,7 @@ async function go(stopAt: number | null): Promise<void> {
       : `Step ${s.event}: line ${s.line} runs next.`,
   );
   document.body.dataset.step = String(s.event);
+  gotoInput.value = String(s.event);
   document.body.dataset.finished = String(s.finished);
 }
 
@@ -198,6 +210,13 @@ backButton.addEventListener("click", async () => {
 });
 startButton.addEventListener("click", () => void go(0));
 stopButton.addEventListener("click", stop);
+gotoButton.addEventListener("click", () => {
+  const n = Math.round(Number(gotoInput.value));
+  if (Number.isFinite(n) && n >= 0) void go(n);
+});
+gotoInput.addEventListener("keydown", (e) => {
+  if (e.key === "Enter") gotoButton.click();
+});
 examples.addEventListener("change", () => {
   const e = exampleById(examples.value);
   if (e === undefined) return;
@@ -236,6 +255,7 @@ document.addEventListener("keydown", (e) => {
   else if (e.altKey && e.key === "ArrowLeft") backButton.click();
   else if (e.altKey && e.key === "Home") startButton.click();
   else if (e.altKey && (e.key === "l" || e.key === "L")) shareButton.click();
+  else if (e.altKey && (e.key === "g" || e.key === "G")) gotoInput.focus();
   else if (e.altKey && /^[1-5]$/.test(e.key)) showTab(PANELS[Number(e.key) - 1]!);
   else return;
   e.preventDefault();

@@ -247,6 +247,61 @@ describe.skipIf(!haveChromium)("playground in chromium", () => {
     await page.close();
   });
 
+  it("draws the whole graph up to 2,000 objects and the selected object's neighbourhood past that", async () => {
+    const page = await openPage();
+    const setSource = async (source: string) => {
+      await page.click(".cm-content");
+      await page.keyboard.press("Control+A");
+      await page.keyboard.press("Delete");
+      await page.keyboard.insertText(source);
+    };
+    const graph = page.locator(".session").first().locator(".graph-panel");
+    await tab(page, "graph");
+    await setSource("xs = [[i] for i in range(600)]\n");
+    await page.click("#run");
+    await idle(page);
+    const whole = await page.locator(".session").first().locator(".graph-summary").innerText();
+    const [drawn, total] = /^(\d+) of (\d+) objects drawn/.exec(whole)!.slice(1).map(Number);
+    expect(drawn).toBe(total);
+    expect(total).toBeGreaterThan(1000);
+    console.log(
+      `graph of ${drawn} objects: redraw ${await graph.getAttribute("data-redraw-ms")} ms (machine shared, figure noisy)`,
+    );
+
+    await setSource("xs = [[i] for i in range(100000)]\n");
+    await page.click("#run");
+    await idle(page);
+    const part = await page.locator(".session").first().locator(".graph-summary").innerText();
+    expect(part).toMatch(/^2000 of \d{6} objects drawn — the neighbourhood of 0x/);
+    console.log(`neighbourhood of 2000 objects: redraw ${await graph.getAttribute("data-redraw-ms")} ms`);
+    await tab(page, "heap");
+    console.log(
+      `heap map: ${await page.locator(".heap-map-status").first().innerText()} draw ${await page.locator(".heap-map-panel").first().getAttribute("data-draw-ms")} ms`,
+    );
+    await page.close();
+  });
+
+  it("redraws a step of a graph of hundreds of objects by patching it in place", async () => {
+    const page = await openPage();
+    await pick(page, "incremental");
+    await tab(page, "graph");
+    await page.fill("#goto", "2700");
+    await page.click("#goto-button");
+    await idle(page);
+    const graph = page.locator(".session").first().locator(".graph-panel");
+    const nodes = Number(await graph.getAttribute("data-nodes"));
+    expect(nodes).toBeGreaterThan(500);
+    const times: string[] = [];
+    for (let i = 0; i < 4; i++) {
+      await step(page);
+      times.push(`${await graph.getAttribute("data-redraw-ms")} ms`);
+    }
+    console.log(
+      `first draw of ${nodes} nodes, then steps: ${times.join(", ")} (machine shared, figures noisy)`,
+    );
+    await page.close();
+  });
+
   it("logged no console errors", () => {
     expect(consoleErrors).toEqual([]);
   });

@@ -61,12 +61,12 @@ export function readFrames(rt: Runtime): FrameView[] {
   return frames;
 }
 
-/** Generation of every tracked object. */
-function generations(rt: Runtime): Map<Address, number> {
+/** Generation of each tracked object among `objects`. */
+function generations(rt: Runtime, objects: ReadonlySet<Address>): Map<Address, number> {
   const collector = rt.parts.collector;
   const map = new Map<Address, number>();
   for (let g = 0; g < collector.generationCount; g++) {
-    for (const obj of collector.getObjects(g)) map.set(obj, g);
+    for (const obj of collector.getObjects(g)) if (objects.has(obj)) map.set(obj, g);
   }
   return map;
 }
@@ -82,76 +82,89 @@ export function readGraph(
   maxNodes = MAX_GRAPH_NODES,
 ): GraphView {
   const space = rt.core.space;
-  // Every object: the registry's, and whatever they and the runtime's roots reach.
-  const all = new Set<Address>();
-  const stack: Address[] = [];
+  // Every object, numbered as found: the registry's, and whatever they and the runtime's
+  // roots reach. Edges in compressed rows: targets of node i are edgeTo[edgeStart[i] ..].
+  const order: Address[] = [];
+  const index = new Map<Address, number>();
   const add = (obj: Address): void => {
-    if (obj !== 0 && !all.has(obj)) {
-      all.add(obj);
-      stack.push(obj);
+    if (obj !== 0 && !index.has(obj)) {
+      index.set(obj, order.length);
+      order.push(obj);
     }
   };
   rt.core.forEachRoot(add);
   registry.forEachLive((obj) => add(obj));
-  const internal = new Map<Address, number>();
-  while (stack.length > 0) {
-    const obj = stack.pop()!;
+  let edgeStart = new Int32Array(1024);
+  let edgeTo = new Int32Array(4096);
+  let edges = 0;
+  const addEdge = (ref: Address): void => {
+    add(ref);
+    if (edges === edgeTo.length) {
+      const grown = new Int32Array(edges * 2);
+      grown.set(edgeTo);
+      edgeTo = grown;
+    }
+    edgeTo[edges++] = index.get(ref)!;
+  };
+  for (let i = 0; i < order.length; i++) {
+    if (i + 1 >= edgeStart.length) {
+      const grown = new Int32Array(edgeStart.length * 2);
+      grown.set(edgeStart);
+      edgeStart = grown;
+    }
+    edgeStart[i] = edges;
+    const obj = order[i]!;
     const kind = space.kindOf(obj);
-    if (!kind.isContainer) continue;
-    kind.references(obj, (ref) => {
-      internal.set(ref, (internal.get(ref) ?? 0) + 1);
-      add(ref);
-    });
+    if (kind.isContainer && obj !== 0) kind.references(obj, (ref) => ref !== 0 && addEdge(ref));
   }
+  const n = order.length;
+  edgeStart[n] = edges;
+
   // Roots: the runtime's, and — as the cycle collector finds them — every object whose
   // refcount exceeds the references other heap objects hold (the rest come from outside the
   // heap: an interpreter's frames and stack, JS handles, caches).
-  const reachable = new Set<Address>();
-  const mark = (obj: Address): void => {
-    if (obj !== 0 && !reachable.has(obj)) {
-      reachable.add(obj);
-      stack.push(obj);
+  const internal = new Int32Array(n);
+  for (let e = 0; e < edges; e++) internal[edgeTo[e]!]!++;
+  const reachable = new Uint8Array(n);
+  const stack: number[] = [];
+  const mark = (i: number): void => {
+    if (reachable[i] === 0) {
+      reachable[i] = 1;
+      stack.push(i);
     }
   };
-  rt.core.forEachRoot(mark);
+  rt.core.forEachRoot((obj) => {
+    const i = index.get(obj);
+    if (i !== undefined) mark(i);
+  });
   const refcounts = space.refcount;
-  for (const obj of all) {
-    if (refcounts.isImmortal(obj) || refcounts.refcount(obj) > (internal.get(obj) ?? 0)) mark(obj);
+  for (let i = 0; i < n; i++) {
+    const obj = order[i]!;
+    if (refcounts.isImmortal(obj) || refcounts.refcount(obj) > internal[i]!) mark(i);
   }
   while (stack.length > 0) {
-    const obj = stack.pop()!;
-    const kind = space.kindOf(obj);
-    if (kind.isContainer) kind.references(obj, mark);
-  }
-  const garbage = new Set<Address>();
-  for (const obj of all) if (!reachable.has(obj)) garbage.add(obj);
-
-  // Adjacency, for edges and the neighbourhood.
-  const order = [...all];
-  const index = new Map<Address, number>();
-  for (let i = 0; i < order.length; i++) index.set(order[i]!, i);
-  const out: number[][] = order.map(() => []);
-  for (let i = 0; i < order.length; i++) {
-    const obj = order[i]!;
-    const kind = space.kindOf(obj);
-    if (!kind.isContainer) continue;
-    kind.references(obj, (ref) => {
-      const j = index.get(ref);
-      if (j !== undefined) out[i]!.push(j);
-    });
+    const i = stack.pop()!;
+    for (let e = edgeStart[i]!; e < edgeStart[i + 1]!; e++) mark(edgeTo[e]!);
   }
 
   let chosen: number[];
   let focusAddress = 0;
-  if (order.length <= maxNodes) {
+  if (n <= maxNodes) {
     chosen = order.map((_, i) => i);
   } else {
-    const incoming: number[][] = order.map(() => []);
-    for (let i = 0; i < out.length; i++) for (const j of out[i]!) incoming[j]!.push(i);
+    // Incoming edges, compressed the same way, for the neighbourhood in both directions.
+    const inStart = new Int32Array(n + 1);
+    for (let e = 0; e < edges; e++) inStart[edgeTo[e]! + 1]!++;
+    for (let i = 0; i < n; i++) inStart[i + 1]! += inStart[i];
+    const fill = inStart.slice(0, n);
+    const inFrom = new Int32Array(edges);
+    for (let i = 0; i < n; i++) {
+      for (let e = edgeStart[i]!; e < edgeStart[i + 1]!; e++) inFrom[fill[edgeTo[e]!]!++] = i;
+    }
     let start = index.get(focus);
     if (start === undefined) {
-      for (const frame of readFramesAddresses(rt)) {
-        start = index.get(frame);
+      for (const obj of readFramesAddresses(rt)) {
+        start = index.get(obj);
         if (start !== undefined) break;
       }
     }
@@ -159,27 +172,34 @@ export function readGraph(
     focusAddress = order[start]!;
     const seen = new Set<number>([start]);
     let frontier = [start];
+    const visit = (j: number, next: number[]): void => {
+      if (seen.size < maxNodes && !seen.has(j)) {
+        seen.add(j);
+        next.push(j);
+      }
+    };
     while (frontier.length > 0 && seen.size < maxNodes) {
       const next: number[] = [];
       for (const i of frontier) {
-        for (const j of [...out[i]!, ...incoming[i]!]) {
-          if (seen.size >= maxNodes) break;
-          if (!seen.has(j)) {
-            seen.add(j);
-            next.push(j);
-          }
-        }
+        for (let e = edgeStart[i]!; e < edgeStart[i + 1]!; e++) visit(edgeTo[e]!, next);
+        for (let e = inStart[i]!; e < inStart[i + 1]!; e++) visit(inFrom[e]!, next);
       }
       frontier = next;
     }
     chosen = [...seen];
   }
+  const out = (i: number): number[] => {
+    const targets: number[] = [];
+    for (let e = edgeStart[i]!; e < edgeStart[i + 1]!; e++) targets.push(edgeTo[e]!);
+    return targets;
+  };
+  const garbage = (i: number): boolean => reachable[i] === 0;
 
-  const gens = generations(rt);
+  const gens = generations(rt, new Set(chosen.map((i) => order[i]!)));
   const w = space.w;
   const heap = space.heap;
   const nodes: ObjectNode[] = [];
-  const edges: number[] = [];
+  const edgeList: number[] = [];
   const drawn = new Set<number>(chosen);
   for (const i of chosen) {
     const obj = order[i]!;
@@ -207,16 +227,16 @@ export function readGraph(
       immortal: space.refcount.isImmortal(obj),
       size,
       generation: gens.get(obj) ?? -1,
-      garbage: garbage.has(obj),
+      garbage: garbage(i),
       label: shortRepr(rt, obj, size),
       block,
       blockBytes,
       bytes: heap.u8.slice(block, block + shown),
       fields: objectFields({ type: kind.name, w, objectOffset: obj - block, gcHeader, shown, itemCount }),
     });
-    for (const j of out[i]!) if (drawn.has(j)) edges.push(obj, order[j]!);
+    for (const j of out(i)) if (drawn.has(j)) edgeList.push(obj, order[j]!);
   }
-  return { nodes, edges, totalObjects: order.length, focus: focusAddress };
+  return { nodes, edges: edgeList, totalObjects: n, focus: focusAddress };
 }
 
 function readFramesAddresses(rt: Runtime): Address[] {

@@ -43,6 +43,10 @@ export class GraphPanel {
       ` <span class="swatch" style="background:${generationColour(-1, false)}"></span>untracked` +
       ` <span class="swatch" style="background:${generationColour(0, true)}"></span>immortal` +
       ` <span class="swatch garbage"></span>garbage (no root reaches it)`;
+    const relayout = el("button", "control", "Lay out again");
+    relayout.setAttribute("aria-label", `Lay out again (${label})`);
+    relayout.addEventListener("click", () => this.relayout());
+    legend.append(" ", relayout);
     const side = el("div", "graph-side");
     side.append(this.summary, this.freed, this.list, this.hexHolder);
     this.element.append(legend, this.canvas, side);
@@ -62,7 +66,9 @@ export class GraphPanel {
         const id = `var:${frame.name}:${v.name}`;
         roots.push(id);
         elements.push({ data: { id, label: v.name, kind: "variable" } });
-        elements.push({ data: { id: `${id}->`, source: id, target: String(v.address), kind: "binding" } });
+        elements.push({
+          data: { id: `${id}->${v.address}`, source: id, target: String(v.address), kind: "binding" },
+        });
       }
     }
     for (const n of graph.nodes) {
@@ -76,12 +82,82 @@ export class GraphPanel {
         classes: n.garbage ? "garbage" : "",
       });
     }
+    const seenEdges = new Map<string, number>();
     for (let i = 0; i < graph.edges.length; i += 2) {
       const from = graph.edges[i]!;
       const to = graph.edges[i + 1]!;
-      elements.push({ data: { id: `e${i}`, source: String(from), target: String(to), kind: "reference" } });
+      const key = `${from}>${to}`;
+      const k = (seenEdges.get(key) ?? 0) + 1;
+      seenEdges.set(key, k);
+      elements.push({
+        data: { id: `${key}#${k}`, source: String(from), target: String(to), kind: "reference" },
+      });
     }
-    this.cy?.destroy();
+    if (this.cy !== null) this.patch(this.cy, elements);
+    else this.create(elements, roots);
+    this.finish(snapshot, start);
+  }
+
+  /** Re-runs the layout over the whole graph (the breadth-first tree from the variables). */
+  relayout(): void {
+    const cy = this.cy;
+    if (cy === null) return;
+    const roots = cy.nodes("[kind = 'variable']").map((n) => n.id());
+    cy.layout({
+      name: "breadthfirst",
+      directed: true,
+      roots,
+      spacingFactor: 0.85,
+      animate: false,
+      fit: true,
+    }).run();
+  }
+
+  /**
+   * Updates the drawn graph in place: removes what is gone, updates what changed, adds what is
+   * new and lays out only the new nodes (a grid below the rest), so a step that changes a few
+   * objects redraws a few.
+   */
+  private patch(cy: Core, elements: ElementDefinition[]): void {
+    const ids = new Set(elements.map((e) => e.data.id!));
+    const fresh: ElementDefinition[] = [];
+    let added = cy.collection();
+    cy.batch(() => {
+      cy.elements()
+        .filter((e) => !ids.has(e.id()))
+        .remove();
+      for (const def of elements) {
+        const existing = cy.getElementById(def.data.id!);
+        if (existing.empty()) fresh.push(def);
+        else if (existing.isNode()) {
+          if (existing.data("label") !== def.data.label) existing.data("label", def.data.label);
+          if (existing.data("colour") !== def.data.colour) existing.data("colour", def.data.colour);
+          existing.classes(def.classes ?? "");
+        }
+      }
+      added = cy.add(fresh);
+    });
+    const nodes = added.nodes();
+    if (nodes.empty()) return;
+    const others = cy.nodes().difference(nodes);
+    if (others.empty()) {
+      this.relayout();
+      return;
+    }
+    const box = others.boundingBox({});
+    const rows = Math.ceil(nodes.length / Math.max(1, Math.floor(box.w / 140)));
+    nodes
+      .layout({
+        name: "grid",
+        fit: false,
+        avoidOverlap: true,
+        condense: true,
+        boundingBox: { x1: box.x1, y1: box.y2 + 40, w: Math.max(box.w, 140), h: rows * 60 },
+      })
+      .run();
+  }
+
+  private create(elements: ElementDefinition[], roots: string[]): void {
     this.cy = cytoscape({
       container: this.canvas,
       elements,
@@ -140,9 +216,14 @@ export class GraphPanel {
       wheelSensitivity: 0.3,
       minZoom: 0.05,
       maxZoom: 4,
+      textureOnViewport: true,
+      hideEdgesOnViewport: true,
     });
     this.cy.on("tap", "node[kind = 'object']", (event) => this.selection.select(Number(event.target.id())));
+  }
 
+  private finish(snapshot: StepSnapshot, start: number): void {
+    const graph = snapshot.graph;
     const shown =
       graph.focus === 0 ? "" : ` — the neighbourhood of ${hex(graph.focus)} (select an object to move)`;
     this.summary.textContent = `${graph.nodes.length} of ${graph.totalObjects} objects drawn${shown}; ${graph.edges.length / 2} references.`;
@@ -171,6 +252,8 @@ export class GraphPanel {
     );
     this.showSelection(this.selection.address);
     this.lastRedrawMs = performance.now() - start;
+    this.element.dataset.redrawMs = this.lastRedrawMs.toFixed(1);
+    this.element.dataset.nodes = String(graph.nodes.length);
   }
 
   /** The object node at `address` in the current graph. */
