@@ -60,7 +60,7 @@ export function main(args: readonly string[], io: CliIo): number {
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
     const { exitCode, message } = classifyError(error);
-    io.stderr.write(errorLine(message));
+    if (message !== "") io.stderr.write(errorLine(message));
     return exitCode;
   }
 }

@@ -21,6 +21,7 @@ import { Interpreter } from "./interp/interpreter";
 import { Operators } from "./interp/operators";
 import { ExitProgram, type PyThrow } from "./interp/py-throw";
 import { Subscripts } from "./interp/subscripts";
+import { installText } from "./interp/text";
 import { builtinModule, newModule } from "./modules/modules";
 import { type LineMap, PySyntaxError, parseProgram } from "./parse/parse";
 import { EXC } from "./types/exception-type";
@@ -155,32 +156,7 @@ function setUp(R: Interpreter, sources: Map<string, LineMap>): void {
   R.builtinsModule = builtins;
   R.builtinsDict = dict;
   installBuiltins(R, R.ops, dict);
-  R.formatValue = (value, spec) => formatValue(R, value, spec);
-  R.formatString = (text, spec) => formatText(text, spec);
-  R.percentFormat = (template, args) => {
-    const items = R.typeId(args) === R.tid.tuple ? R.toArray(args) : [R.ref(args)];
-    let k = 0;
-    const out = R.strs
-      .value(template)
-      .replace(
-        /%([-+ 0#]*)(\d*)(?:\.(\d+))?([sdrifx%])/g,
-        (_m, flags: string, width: string, prec: string | undefined, conv: string) => {
-          if (conv === "%") return "%";
-          const v = items[k++]!;
-          let s: string;
-          if (conv === "s") s = R.strOf(v);
-          else if (conv === "r") s = R.reprOf(v);
-          else if (conv === "d" || conv === "i")
-            s = String(R.isInt(v) ? R.bigValue(v) : Math.trunc(R.toNumber(v)));
-          else if (conv === "x") s = R.bigValue(v).toString(16);
-          else s = R.toNumber(v).toFixed(prec === undefined ? 6 : Number(prec));
-          const w = Number(width || 0);
-          return flags.includes("-") ? s.padEnd(w) : s.padStart(w, flags.includes("0") ? "0" : " ");
-        },
-      );
-    for (const v of items) R.rc.decref(v);
-    return R.str(out);
-  };
+  installText(R);
   R.importModule = (name) => {
     const loaded = R.modules.get(name);
     if (loaded !== undefined) {
@@ -246,68 +222,4 @@ function formatException(
     cls.module === "builtins" || cls.module === "__main__" ? cls.qualname : `${cls.module}.${cls.qualname}`;
   out += msg === "" ? `${name}\n` : `${name}: ${msg}\n`;
   return out;
-}
-
-/** The format-spec mini-language over a value. */
-function formatValue(R: Interpreter, value: Address, spec: string): string {
-  const tid = R.typeId(value);
-  if (spec === "") return R.strOf(value);
-  const m = /^(?:(.)?([<>=^]))?([+\- ])?(#)?(0)?(\d+)?([,_])?(?:\.(\d+))?([bcdeEfFgGnosxX%])?$/.exec(spec);
-  if (m === null)
-    throw R.error(
-      "ValueError",
-      `Invalid format specifier '${spec}' for object of type '${R.typeName(value)}'`,
-    );
-  const [, fill = " ", align, sign = "-", , zero, width, group, prec, type] = m;
-  let body: string;
-  const isNum = R.isInt(value) || tid === R.tid.float;
-  if (isNum && type !== "s") {
-    const x = R.toNumber(value);
-    const isFloat = tid === R.tid.float || (type !== undefined && "eEfFgG%".includes(type));
-    const neg = x < 0 || Object.is(x, -0);
-    const ax = Math.abs(x);
-    if (type === "x" || type === "X" || type === "b" || type === "o") {
-      const base = type === "b" ? 2 : type === "o" ? 8 : 16;
-      body = (R.bigValue(value) < 0n ? -R.bigValue(value) : R.bigValue(value)).toString(base);
-      if (type === "X") body = body.toUpperCase();
-    } else if (type === "f" || type === "F") body = ax.toFixed(prec === undefined ? 6 : Number(prec));
-    else if (type === "e" || type === "E") {
-      body = ax.toExponential(prec === undefined ? 6 : Number(prec)).replace(/e([+-])(\d)$/, "e$10$2");
-      if (type === "E") body = body.toUpperCase();
-    } else if (type === "%") body = `${(ax * 100).toFixed(prec === undefined ? 6 : Number(prec))}%`;
-    else if (type === "g" || (isFloat && prec !== undefined && type === undefined)) {
-      body = Number(ax.toPrecision(prec === undefined ? 6 : Math.max(1, Number(prec)))).toString();
-    } else if (isFloat) body = R.reprOf(R.float(ax));
-    else body = (R.bigValue(value) < 0n ? -R.bigValue(value) : R.bigValue(value)).toString();
-    if (group !== undefined) {
-      const [intPart, frac] = body.split(".");
-      body = intPart!.replace(/\B(?=(\d{3})+(?!\d))/g, group) + (frac !== undefined ? `.${frac}` : "");
-    }
-    const signText = neg ? "-" : sign === "+" ? "+" : sign === " " ? " " : "";
-    const w = Number(width ?? 0);
-    if (((zero !== undefined || align === "=") && align === undefined) || align === "=") {
-      const padChar = zero !== undefined && align === undefined ? "0" : fill;
-      return signText + body.padStart(w - signText.length, padChar);
-    }
-    body = signText + body;
-  } else {
-    body = R.strOf(value);
-    if (prec !== undefined) body = body.slice(0, Number(prec));
-  }
-  return pad(body, fill, align ?? (isNum ? ">" : "<"), Number(width ?? 0));
-}
-
-function pad(body: string, fill: string, align: string, w: number): string {
-  if (body.length >= w) return body;
-  const n = w - body.length;
-  if (align === "<") return body + fill.repeat(n);
-  if (align === ">") return fill.repeat(n) + body;
-  const left = Math.floor(n / 2);
-  return fill.repeat(left) + body + fill.repeat(n - left);
-}
-
-function formatText(text: string, spec: string): string {
-  const m = /^(?:(.)?([<>^]))?(\d+)?$/.exec(spec);
-  if (m === null) return text;
-  return pad(text, m[1] ?? " ", m[2] ?? "<", Number(m[3] ?? 0));
 }

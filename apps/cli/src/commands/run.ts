@@ -5,6 +5,7 @@
  * @module
  */
 import { type Command, Option } from "commander";
+import { UsageError } from "../cli-error";
 import {
   addWorkloadOptions,
   progressFor,
@@ -17,6 +18,7 @@ import { DEFAULT_CLI_CONFIG } from "../config";
 import { renderHeapMap } from "../heap-map";
 import type { CliIo } from "../io";
 import { poolCensus } from "../pool-census";
+import { isPythonTarget, runPythonTarget } from "../python-target";
 import { renderRunReport } from "../report-tables";
 import { resolveRunTarget, targetName } from "../run-target";
 import { execute } from "../runner";
@@ -25,6 +27,10 @@ import { execute } from "../runner";
 interface RunOptions extends WorkloadCommandOptions {
   /** Print the heap map after the report. */
   map?: boolean;
+  /** Python program text (`-c`). */
+  c?: string;
+  /** Print the run report after a Python program. */
+  report?: boolean;
 }
 
 /** Registers `pymem run` on the program. */
@@ -45,12 +51,34 @@ export function registerRunCommand(program: Command, io: CliIo): void {
         "  pymem run json --preset classic --map\n" +
         "  pymem run --trace app.jsonl --allocator raw --raw first-fit --json",
     )
-    .argument("[workload]", WORKLOAD_ARGUMENT_HELP);
+    .argument("[workload]", `${WORKLOAD_ARGUMENT_HELP}; or a Python program (file.py, - for stdin)`)
+    .argument("[args...]", "arguments of a Python program (sys.argv[1:])");
   addCompositionOptions(command);
   addWorkloadOptions(command)
     .addOption(new Option("--map", "also print the heap map (one character per pymalloc pool)"))
     .addOption(new Option("--json", "print the report as JSON (no progress bar)"))
-    .action((workload: string | undefined, options: RunOptions) => {
+    .addOption(new Option("-c <code>", "run the Python program given as text"))
+    .addOption(new Option("--report", "after a Python program, print the run report"))
+    .action((workload: string | undefined, args: string[], options: RunOptions) => {
+      if (isPythonTarget(workload, options.c)) {
+        const composition = compositionFromOptions(options as unknown as Record<string, unknown>);
+        const programArgs = options.c !== undefined && workload !== undefined ? [workload, ...args] : args;
+        runPythonTarget(
+          {
+            target: options.c !== undefined ? undefined : workload,
+            code: options.c,
+            args: programArgs,
+            composition,
+            report: options.report === true,
+            map: options.map === true,
+          },
+          io,
+        );
+        return;
+      }
+      if (args.length > 0) {
+        throw new UsageError(`too many arguments for 'run'. Expected 1 argument but got ${1 + args.length}.`);
+      }
       const target = resolveRunTarget(workload, options.trace);
       const composition = compositionFromOptions(options as unknown as Record<string, unknown>);
       const progress = progressFor(io, options.json === true, targetName(target));

@@ -63,6 +63,15 @@ class CodeGen {
 }
 
 const COMPARE_OPS = new Set(["<", ">", "<=", ">=", "==", "!="]);
+/** The operator methods compiled comparisons call. */
+const COMPARE_FAST: Record<string, string> = {
+  "<": "lt",
+  "<=": "le",
+  ">": "gt",
+  ">=": "ge",
+  "==": "eq",
+  "!=": "ne",
+};
 
 /** Compiles a parsed module into code objects registered with `R`; returns the module code's index. */
 export class Compiler {
@@ -128,15 +137,22 @@ export class Compiler {
     const index = this.registerCode(g, "<module>", "<module>", 1, [], [], null, null, null, top);
     const R = this.R;
     const codes = this.codeIndex;
+    const sites = Array.from({ length: this.sites }, () => ({
+      dict: 0,
+      version: 0,
+      builtinsVersion: 0,
+      value: 0,
+    }));
     const factory = new Function(
       "R",
       "RC",
       "K",
       "CODES",
       "PyThrow",
+      "S",
       `"use strict";\n${this.functions.join("\n")}\nreturn [${codes.map((_, i) => `c${i}`).join(", ")}];`,
     );
-    const fns = factory(R, R.rc, this.consts, R.codes, R.PyThrow) as ((...a: number[]) => unknown)[];
+    const fns = factory(R, R.rc, this.consts, R.codes, R.PyThrow, sites) as ((...a: number[]) => unknown)[];
     codes.forEach((codeIdx, i) => {
       R.codes[codeIdx]!.run = fns[i]!;
     });
@@ -169,6 +185,8 @@ export class Compiler {
       varkw,
       generator: g.isGenerator,
       frameSize: g.scope.bound.size + g.scope.free.length,
+      fastArgc:
+        varargs === null && varkw === null && kwonly.length === 0 && !g.isGenerator ? params.length : -1,
       run: () => 0,
     };
     const index = R.addCode(code);
@@ -213,7 +231,7 @@ export class Compiler {
       for (const n of scope.cells) cleanup.push(`RC.decref(c_${safe(n)});`);
     }
     const depthIn = g.kind === "function" && !g.isGenerator;
-    const body = g.lines.join("\n");
+    const body = g.lines.join("\n").replace(/CODE_SELF/g, String(index));
     const fnKeyword = g.isGenerator ? "function*" : "function";
     const ret = g.kind === "class" ? "return;" : "return R.None;";
     const src = `${fnKeyword} c${local}(${signature}) {
@@ -244,7 +262,11 @@ finally { ${depthIn ? "R.depth--;" : ""} ${cleanup.join(" ")} }
 
   private statement(node: SyntaxNode, g: CodeGen): void {
     const name = node.name;
-    if (name === "Comment" || name === ":" || name === "newline") return;
+    if (name === "Comment" || name === ":" || name === "newline" || name === ";") return;
+    if (name === "StatementGroup") {
+      this.statements(this.children(node), g);
+      return;
+    }
     g.emit(`L = ${this.lineOf(node)};`);
     switch (name) {
       case "ExpressionStatement": {
@@ -282,9 +304,9 @@ finally { ${depthIn ? "R.depth--;" : ""} ${cleanup.join(" ")} }
       case "ReturnStatement": {
         if (g.kind !== "function")
           throw syntaxErrorAt(this.lines, this.filename, node.from, "'return' outside function");
-        const value = node.firstChild!.nextSibling;
-        if (value === null) g.emit("return R.None;");
-        else g.emit(`return ${this.newRef(this.expr(value, g), g)};`);
+        const values = this.children(node).slice(1);
+        if (values.length === 0) g.emit("return R.None;");
+        else g.emit(`return ${this.newRef(this.tupleOrSingle(values, g), g)};`);
         return;
       }
       case "FunctionDefinition":
@@ -702,10 +724,12 @@ finally { ${depthIn ? "R.depth--;" : ""} ${cleanup.join(" ")} }
   }
 
   private codeStack: number[] = [];
+  /** Global load sites (each gets a cache object). */
+  private sites = 0;
 
   /** Index the current code object will get (codes are registered after their bodies). */
   private currentCode(): string {
-    return `CODE${this.codeStack.length > 0 ? this.codeStack[this.codeStack.length - 1] : 0}`;
+    return "CODE_SELF";
   }
 
   private raiseStatement(node: SyntaxNode, g: CodeGen): void {
@@ -885,7 +909,7 @@ finally { ${depthIn ? "R.depth--;" : ""} ${cleanup.join(" ")} }
         const k = kids[i]!;
         if (k.name === "*") {
           const next = kids[i + 1];
-          if (next?.name === "VariableName") {
+          if (next?.name === "VariableName" && k.nextSibling?.name === "VariableName") {
             varargs = this.text(next);
             i++;
           }
@@ -1126,7 +1150,7 @@ finally { ${depthIn ? "R.depth--;" : ""} ${cleanup.join(" ")} }
     const a = this.expr(left, g);
     const b = this.expr(right, g);
     const r = g.temp();
-    g.emit(`const ${r} = R.ops.compare(${JSON.stringify(op)}, ${a.js}, ${b.js});`);
+    g.emit(`const ${r} = R.ops.${COMPARE_FAST[op]}(${a.js}, ${b.js});`);
     this.release(a, g);
     this.release(b, g);
     return r;
@@ -1362,7 +1386,8 @@ finally { ${depthIn ? "R.depth--;" : ""} ${cleanup.join(" ")} }
     if (how === "cell") return this.owned(`R.cellGet(c_${s}, ${JSON.stringify(name)})`, g);
     if (how === "free") return this.owned(`R.cellGet(f_${s}, ${JSON.stringify(name)})`, g);
     if (how === "name") return this.owned(`R.loadName(ns, G, ${JSON.stringify(name)})`, g);
-    return this.owned(`R.loadGlobal(G, ${JSON.stringify(name)})`, g);
+    const site = this.sites++;
+    return this.owned(`R.loadGlobalCached(G, ${JSON.stringify(name)}, S[${site}])`, g);
   }
 
   private sequenceDisplay(items: SyntaxNode[], kind: "tuple" | "list" | "set", g: CodeGen): Val {
@@ -1583,7 +1608,7 @@ finally { ${depthIn ? "R.depth--;" : ""} ${cleanup.join(" ")} }
         else if (cop === "is not") g.emit(`const ${b} = ${prev.js} !== ${next.js};`);
         else if (cop === "in") g.emit(`const ${b} = R.ops.contains(${next.js}, ${prev.js});`);
         else if (cop === "not in") g.emit(`const ${b} = !R.ops.contains(${next.js}, ${prev.js});`);
-        else g.emit(`const ${b} = R.ops.compare(${JSON.stringify(cop)}, ${prev.js}, ${next.js});`);
+        else g.emit(`const ${b} = R.ops.${COMPARE_FAST[cop]}(${prev.js}, ${next.js});`);
         this.release(prev, g);
         if (i === chain.length - 1) {
           g.emit(`if (!${b}) ${r} = R.False;`);
@@ -1598,7 +1623,13 @@ finally { ${depthIn ? "R.depth--;" : ""} ${cleanup.join(" ")} }
     }
     const a = this.expr(left, g);
     const b = this.expr(right, g);
-    const r = this.owned(`R.ops.binary(${JSON.stringify(op)}, ${a.js}, ${b.js})`, g);
+    const fast: Record<string, string> = { "+": "add", "-": "sub", "*": "mul" };
+    const r = this.owned(
+      fast[op] !== undefined
+        ? `R.ops.${fast[op]}(${a.js}, ${b.js})`
+        : `R.ops.binary(${JSON.stringify(op)}, ${a.js}, ${b.js})`,
+      g,
+    );
     this.release(a, g);
     this.release(b, g);
     return r;

@@ -229,6 +229,9 @@ function visitStatement(node: SyntaxNode, scope: Scope, text: TextOf): void {
     case "ClassDefinition":
       visitBody(node, scope, text);
       return;
+    case "StatementGroup":
+      visitStatements(node, scope, text);
+      return;
     case "DecoratedStatement":
       for (let c = node.firstChild; c !== null; c = c.nextSibling) {
         if (c.name === "Decorator") visitExpr(c, scope, text);
@@ -320,6 +323,7 @@ function visitStatement(node: SyntaxNode, scope: Scope, text: TextOf): void {
       }
       return;
     default:
+      if (node.name === "YieldStatement") scope.generator = true;
       for (let c = node.firstChild; c !== null; c = c.nextSibling) {
         if (c.name === "Body") visitStatements(c, scope, text);
         else visitExpr(c, scope, text);

@@ -22,7 +22,6 @@ import { type Address, MemoryError as HeapMemoryError, NULL } from "@pymem/core"
 import {
   type DictType,
   type FloatType,
-  formatFloat,
   type IntType,
   type ListType,
   PythonError,
@@ -32,6 +31,8 @@ import {
   type StrType,
   type TupleType,
 } from "@pymem/runtime";
+import { floatRepr } from "../support/float-repr";
+import { strRepr } from "../support/str-methods";
 import { BUILTIN_FUNCTION, BUILTIN_FUNCTION_SPEC } from "../types/builtin-function-type";
 import { CELL, CELL_SPEC } from "../types/cell-type";
 import { CLASSMETHOD, CLASSMETHOD_SPEC } from "../types/classmethod-type";
@@ -87,6 +88,8 @@ export interface CodeInfo {
   readonly generator: boolean;
   /** Local slots of a generator's frame (the generator object's item count). */
   readonly frameSize: number;
+  /** Positional parameter count when a call with that many positional arguments binds directly (no defaults needed, no *args, **kwargs, keyword-only parameters, not a generator); else -1. */
+  fastArgc: number;
   /** The compiled body: `(fn, ...locals)`; a generator body is a JS generator function. */
   run: (...args: number[]) => unknown;
 }
@@ -127,6 +130,18 @@ const COMPARE_NAMES: Record<string, [string, string]> = {
   "==": ["__eq__", "__eq__"],
   "!=": ["__ne__", "__ne__"],
 };
+
+/** The cache of one global-name load site. */
+export interface GlobalSite {
+  /** Globals dict the value was found for. */
+  dict: Address;
+  /** Its version then. */
+  version: number;
+  /** The builtins dict's version then. */
+  builtinsVersion: number;
+  /** The value (borrowed from the dict). */
+  value: Address;
+}
 
 /** A suspended generator frame: the JS generator and its state. */
 interface GenFrame {
@@ -780,6 +795,7 @@ export class Interpreter {
 
   /** Attribute of a class object. */
   private classGetattr(cls: ClassInfo, name: string): Address {
+    if (name === "__dict__" && cls.dict !== NULL) return this.ref(cls.dict);
     const found = this.lookup(cls, name);
     if (found !== NULL) {
       const t = this.typeId(found);
@@ -794,7 +810,11 @@ export class Interpreter {
       return found;
     }
     const native = this.lookupNative(cls, name);
-    if (native >= 0) return this.boundNative(native, NULL);
+    if (native >= 0) {
+      const f = this.boundNative(native, NULL);
+      this.slot.builtin_function!.set(f, UNBOUND_WORD, 1);
+      return f;
+    }
     const tobj = this.typeObjects;
     let v = NULL;
     if (name === "__name__") v = tobj.get(cls.obj, TYPE.name);
@@ -914,13 +934,7 @@ export class Interpreter {
   call0(f: Address): Address {
     if (this.typeId(f) === this.tid.function) {
       const code = this.codes[this.slot.function!.get(f, FUNCTION.code)]!;
-      if (
-        code.params.length === 0 &&
-        code.varargs === null &&
-        code.kwonly.length === 0 &&
-        code.varkw === null &&
-        !code.generator
-      ) {
+      if (code.fastArgc === 0) {
         return code.run(f) as Address;
       }
     }
@@ -931,13 +945,7 @@ export class Interpreter {
   call1(f: Address, a: Address): Address {
     if (this.typeId(f) === this.tid.function) {
       const code = this.codes[this.slot.function!.get(f, FUNCTION.code)]!;
-      if (
-        code.params.length === 1 &&
-        code.varargs === null &&
-        code.kwonly.length === 0 &&
-        code.varkw === null &&
-        !code.generator
-      ) {
+      if (code.fastArgc === 1) {
         return code.run(f, a) as Address;
       }
     }
@@ -948,13 +956,7 @@ export class Interpreter {
   call2(f: Address, a: Address, b: Address): Address {
     if (this.typeId(f) === this.tid.function) {
       const code = this.codes[this.slot.function!.get(f, FUNCTION.code)]!;
-      if (
-        code.params.length === 2 &&
-        code.varargs === null &&
-        code.kwonly.length === 0 &&
-        code.varkw === null &&
-        !code.generator
-      ) {
+      if (code.fastArgc === 2) {
         return code.run(f, a, b) as Address;
       }
     }
@@ -976,8 +978,21 @@ export class Interpreter {
     if (tid === T.builtin_function) {
       const b = this.slot.builtin_function!;
       const impl = this.natives[b.get(f, BUILTIN_FUNCTION.impl)]!;
+      let self = b.get(f, BUILTIN_FUNCTION.self);
+      if (b.get(f, UNBOUND_WORD) === 1) {
+        if (args.length === 0) {
+          this.releaseArgs(args, kw);
+          throw this.error(
+            "TypeError",
+            `unbound method ${this.nativeNames[b.get(f, BUILTIN_FUNCTION.impl)]}() needs an argument`,
+          );
+        }
+        self = args[0]!;
+        args = args.slice(1);
+        this.rc.decref(self);
+      }
       try {
-        return impl(b.get(f, BUILTIN_FUNCTION.self), args, kw);
+        return impl(self, args, kw);
       } finally {
         this.releaseArgs(args, kw);
       }
@@ -1814,7 +1829,8 @@ export class Interpreter {
     const T = this.tid;
     if (tid === T.int || tid === T.str || tid === T.none || tid === T.bool || tid === T.bytes)
       return this.core.repr(obj);
-    if (tid === T.float) return formatFloat(this.floats.value(obj));
+    if (tid === T.float) return floatRepr(this.floats.value(obj));
+    if (tid === T.str) return strRepr(this.strs.value(obj));
     if (tid === T.list || tid === T.tuple || tid === T.dict || tid === T.set)
       return this.containerRepr(obj, tid);
     return this.objectRepr(obj, tid);
@@ -2124,6 +2140,31 @@ export class Interpreter {
     return v;
   }
 
+  /**
+   * A global or builtin name through a call site's cache: while neither dict changed (their
+   * `ma_version_tag`s match), the cached value is still the binding.
+   */
+  loadGlobalCached(G: Address, name: string, site: GlobalSite): Address {
+    const u32 = this.core.space.heap.u32;
+    const vo = this.dicts.versionOffset >>> 2;
+    const gv = u32[(G >>> 2) + vo]!;
+    const bv = u32[(this.builtinsDict >>> 2) + vo]!;
+    if (site.dict === G && site.version === gv && site.builtinsVersion === bv) {
+      this.rc.incref(site.value);
+      return site.value;
+    }
+    const hash = this.strs.hash(this.name(name));
+    let v = this.dicts.getString(G, name, hash);
+    if (v === NULL) v = this.dicts.getString(this.builtinsDict, name, hash);
+    if (v === NULL) throw this.error("NameError", `name '${name}' is not defined`);
+    site.dict = G;
+    site.version = gv;
+    site.builtinsVersion = bv;
+    site.value = v;
+    this.rc.incref(v);
+    return v;
+  }
+
   /** A class-body name: the namespace, then globals, then builtins. */
   loadName(ns: Address, G: Address, name: string): Address {
     const v = this.dicts.getString(ns, name, this.strs.hash(this.name(name)));
@@ -2380,6 +2421,9 @@ export class Interpreter {
     CELL,
   };
 }
+
+/** Word of a builtin function object marking a method taken from its class (`str.lower`): the receiver is the first argument. */
+const UNBOUND_WORD = 4;
 
 function fs(R: Interpreter, f: Address, word: number): Address {
   return R.slot.function!.get(f, word);

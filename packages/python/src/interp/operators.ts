@@ -18,6 +18,9 @@ import { Interpreter as InterpreterClass } from "./interpreter";
 
 type Num = number | bigint;
 
+/** What {@link Operators.small} returns for an object that is not a one-digit int (no digit reaches 2**30). */
+export const NOT_SMALL = 2 ** 31;
+
 function floorDivBig(a: bigint, b: bigint): bigint {
   const q = a / b;
   return a % b !== 0n && a < 0n !== b < 0n ? q - 1n : q;
@@ -38,9 +41,120 @@ function floatMod(a: number, b: number): number {
 /** Operator implementations bound to one interpreter. */
 export class Operators {
   private readonly R: Interpreter;
+  /** 32-bit word offsets of ob_type, ob_size and the first digit. */
+  private readonly typeWord: number;
+  private readonly sizeWord: number;
+  private readonly digitWord: number;
+  private readonly intTid: number;
 
   constructor(R: Interpreter) {
     this.R = R;
+    const layout = R.core.space.layout;
+    this.typeWord = layout.typeOffset >>> 2;
+    this.sizeWord = layout.sizeOffset >>> 2;
+    this.digitWord = R.ints.digitsOffset >>> 2;
+    this.intTid = R.tid.int!;
+  }
+
+  /**
+   * The value of an int of at most one 30-bit digit, read straight from its words; for
+   * {@link NOT_SMALL} for anything else (bigger ints, other types). The fast path of every operator.
+   */
+  small(obj: Address): number {
+    const heap = this.R.core.space.heap;
+    const i = obj >>> 2;
+    if (heap.u32[i + this.typeWord] !== this.intTid) return NOT_SMALL;
+    const size = heap.i32[i + this.sizeWord]!;
+    if (size === 0) return 0;
+    if (size === 1) return heap.u32[i + this.digitWord]!;
+    if (size === -1) return -heap.u32[i + this.digitWord]!;
+    return NOT_SMALL;
+  }
+
+  /** `a + b`. */
+  add(a: Address, b: Address): Address {
+    const x = this.small(a);
+    if (x !== NOT_SMALL) {
+      const y = this.small(b);
+      if (y !== NOT_SMALL) return this.R.core.int(x + y);
+    }
+    return this.binary("+", a, b);
+  }
+
+  /** `a - b`. */
+  sub(a: Address, b: Address): Address {
+    const x = this.small(a);
+    if (x !== NOT_SMALL) {
+      const y = this.small(b);
+      if (y !== NOT_SMALL) return this.R.core.int(x - y);
+    }
+    return this.binary("-", a, b);
+  }
+
+  /** `a * b`. */
+  mul(a: Address, b: Address): Address {
+    const x = this.small(a);
+    if (x !== NOT_SMALL) {
+      const y = this.small(b);
+      if (y !== NOT_SMALL) return this.R.core.int(x * y);
+    }
+    return this.binary("*", a, b);
+  }
+
+  /** `a < b` as a JS boolean. */
+  lt(a: Address, b: Address): boolean {
+    const x = this.small(a);
+    if (x !== NOT_SMALL) {
+      const y = this.small(b);
+      if (y !== NOT_SMALL) return x < y;
+    }
+    return this.compare("<", a, b);
+  }
+
+  /** `a <= b` as a JS boolean. */
+  le(a: Address, b: Address): boolean {
+    const x = this.small(a);
+    if (x !== NOT_SMALL) {
+      const y = this.small(b);
+      if (y !== NOT_SMALL) return x <= y;
+    }
+    return this.compare("<=", a, b);
+  }
+
+  /** `a > b` as a JS boolean. */
+  gt(a: Address, b: Address): boolean {
+    const x = this.small(a);
+    if (x !== NOT_SMALL) {
+      const y = this.small(b);
+      if (y !== NOT_SMALL) return x > y;
+    }
+    return this.compare(">", a, b);
+  }
+
+  /** `a >= b` as a JS boolean. */
+  ge(a: Address, b: Address): boolean {
+    const x = this.small(a);
+    if (x !== NOT_SMALL) {
+      const y = this.small(b);
+      if (y !== NOT_SMALL) return x >= y;
+    }
+    return this.compare(">=", a, b);
+  }
+
+  /** `a == b` as a JS boolean. */
+  eq(a: Address, b: Address): boolean {
+    if (a === b && this.small(a) !== NOT_SMALL) return true;
+    const x = this.small(a);
+    if (x !== NOT_SMALL) {
+      const y = this.small(b);
+      if (y !== NOT_SMALL) return x === y;
+    }
+    return this.compare("==", a, b);
+  }
+
+  /** `a != b` as a JS boolean. */
+  ne(a: Address, b: Address): boolean {
+    return !this.eq(a, b);
   }
 
   /** An int or float operand as a JS value: number (safe int or float), bigint, or null when not numeric. */

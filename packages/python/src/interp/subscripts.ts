@@ -7,6 +7,7 @@
 import { type Address, NULL } from "@pymem/core";
 import type { Interpreter } from "./interpreter";
 import { Interpreter as InterpreterClass } from "./interpreter";
+import { NOT_SMALL } from "./operators";
 
 const W = InterpreterClass.WORDS;
 
@@ -82,6 +83,19 @@ export class Subscripts {
     const R = this.R;
     const T = R.tid;
     const t = R.typeId(obj);
+    if (t === T.list) {
+      // Fast path: a small int index into a list.
+      let k = R.ops.small(key);
+      if (k !== NOT_SMALL) {
+        const n = R.lists.length(obj);
+        if (k < 0) k += n;
+        if (k >= 0 && k < n) {
+          const v = R.lists.item(obj, k);
+          R.rc.incref(v);
+          return v;
+        }
+      }
+    }
     const isSlice = R.typeId(key) === T.slice;
     if (t === T.list) {
       if (isSlice) {
