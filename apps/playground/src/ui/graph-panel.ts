@@ -172,6 +172,7 @@ export class GraphPanel {
             "text-wrap": "wrap",
             "text-valign": "center",
             "font-size": 8,
+            "min-zoomed-font-size": 5,
             width: 118,
             height: 44,
           },
@@ -218,6 +219,7 @@ export class GraphPanel {
       maxZoom: 4,
       textureOnViewport: true,
       hideEdgesOnViewport: true,
+      pixelRatio: 1,
     });
     this.cy.on("tap", "node[kind = 'object']", (event) => this.selection.select(Number(event.target.id())));
   }
