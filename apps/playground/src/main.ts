@@ -114,6 +114,9 @@ function makeSession(name: string, composition: Composition): SessionView {
       if (step !== null || finished) void go(finished ? null : step);
     },
     showTab,
+    () => {
+      if (step !== null || finished) void go(finished ? null : step);
+    },
   );
 }
 

@@ -273,6 +273,15 @@ describe.skipIf(!haveChromium)("playground in chromium", () => {
     await idle(page);
     const part = await page.locator(".session").first().locator(".graph-summary").innerText();
     expect(part).toMatch(/^2000 of \d{6} objects drawn — the neighbourhood of 0x/);
+    // Another object's neighbourhood: select one in the list, then ask for its neighbourhood.
+    const list = page.locator(".session").first().locator(".object-list");
+    const other = await list.locator("option").nth(1500).getAttribute("value");
+    await list.selectOption(other!);
+    await page.locator(".session").first().getByText("Show the selected object's neighbourhood").click();
+    await idle(page);
+    expect(await page.locator(".session").first().locator(".graph-summary").innerText()).toContain(
+      `the neighbourhood of 0x${Number(other).toString(16).padStart(8, "0")}`,
+    );
     console.log(`neighbourhood of 2000 objects: redraw ${await graph.getAttribute("data-redraw-ms")} ms`);
     await tab(page, "heap");
     console.log(

@@ -26,10 +26,15 @@ export class GraphPanel {
   /** Milliseconds the last redraw took (elements, layout and draw). */
   lastRedrawMs = 0;
 
+  private readonly refocus = el("button", "control", "Show the selected object's neighbourhood");
+
   constructor(
     private readonly selection: Selection,
     label: string,
+    onRefocus: () => void,
   ) {
+    this.refocus.hidden = true;
+    this.refocus.addEventListener("click", onRefocus);
     this.canvas.setAttribute("role", "img");
     this.canvas.setAttribute("aria-label", `${label}: object graph`);
     this.list.size = 8;
@@ -48,7 +53,7 @@ export class GraphPanel {
     relayout.addEventListener("click", () => this.relayout());
     legend.append(" ", relayout);
     const side = el("div", "graph-side");
-    side.append(this.summary, this.freed, this.list, this.hexHolder);
+    side.append(this.summary, this.refocus, this.freed, this.list, this.hexHolder);
     this.element.append(legend, this.canvas, side);
     selection.onChange((address) => this.showSelection(address));
   }
@@ -226,8 +231,8 @@ export class GraphPanel {
 
   private finish(snapshot: StepSnapshot, start: number): void {
     const graph = snapshot.graph;
-    const shown =
-      graph.focus === 0 ? "" : ` — the neighbourhood of ${hex(graph.focus)} (select an object to move)`;
+    const shown = graph.focus === 0 ? "" : ` — the neighbourhood of ${hex(graph.focus)}`;
+    this.refocus.hidden = graph.focus === 0;
     this.summary.textContent = `${graph.nodes.length} of ${graph.totalObjects} objects drawn${shown}; ${graph.edges.length / 2} references.`;
     const last = snapshot.lastCollection;
     this.freed.textContent =

@@ -59,11 +59,12 @@ export class SessionView {
     composition: Composition,
     onComposition: (c: Composition) => void,
     onTab: (panel: PanelName) => void,
+    onRefocus: () => void,
   ) {
     this.element.setAttribute("aria-label", name);
     this.form = new CompositionForm(`${name}: composition`, composition, onComposition);
     this.frames = new FramesPanel(this.selection, name);
-    this.graph = new GraphPanel(this.selection, name);
+    this.graph = new GraphPanel(this.selection, name, onRefocus);
     this.heap = new HeapMapPanel(this.selection, name);
     this.timelines = new TimelinePanel(name);
     this.output.setAttribute("aria-live", "polite");
