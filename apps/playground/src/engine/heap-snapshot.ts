@@ -27,10 +27,28 @@ const HEX_BYTES = 512;
 /** Longest label. */
 const LABEL_CHARS = 40;
 
+/** Items a container may hold and still be shown by its repr. */
+const REPR_ITEMS = 8;
+
+/**
+ * A short repr, at bounded cost: atoms (ints, strs …) up to 320 bytes by their repr;
+ * containers by their repr only when they hold at most eight atoms, else by type and length —
+ * a module's globals would otherwise repr every object of the program.
+ */
 function shortRepr(rt: Runtime, obj: Address, size: number): string {
   const space = rt.core.space;
   const kind = space.kindOf(obj);
   if (size > 320) return `<${kind.name}, ${size} bytes>`;
+  if (kind.isContainer) {
+    let items = 0;
+    let atomsOnly = true;
+    kind.references(obj, (ref) => {
+      items++;
+      if (ref !== 0 && space.kinds[space.typeId(ref)]?.isContainer !== false) atomsOnly = false;
+    });
+    if (items > REPR_ITEMS || !atomsOnly)
+      return `<${kind.name}, ${items} reference${items === 1 ? "" : "s"}>`;
+  }
   try {
     const text = rt.core.repr(obj);
     return text.length > LABEL_CHARS ? `${text.slice(0, LABEL_CHARS - 1)}…` : text;
