@@ -143,6 +143,7 @@ export class Compiler {
       builtinsVersion: 0,
       value: 0,
     }));
+    if (typeof process !== "undefined" && process.env?.PYMEM_DUMP) console.error(this.functions.join("\n"));
     const factory = new Function(
       "R",
       "RC",
@@ -661,6 +662,7 @@ finally { ${depthIn ? "R.depth--;" : ""} ${cleanup.join(" ")} }
         i++;
       }
     }
+    const declAt = g.lines.length;
     if (finallyBody !== null) g.emit("try {");
     const ok = g.temp();
     if (elseBody !== null) g.emit(`let ${ok} = false;`);
@@ -670,17 +672,19 @@ finally { ${depthIn ? "R.depth--;" : ""} ${cleanup.join(" ")} }
       if (elseBody !== null) g.emit(`${ok} = true;`);
       const e = g.temp();
       const ex = g.temp();
-      g.emit(`} catch (${e}) { const ${ex} = R.caught(${e}, ${this.currentCode()}, L);`);
-      let first = true;
+      const handled = g.temp();
+      g.emit(
+        `} catch (${e}) { const ${ex} = R.caught(${e}, ${this.currentCode()}, L); let ${handled} = false;`,
+      );
       for (const h of handlers) {
+        g.emit(`if (!${handled}) {`);
         if (h.types !== null) {
           const t = this.expr(h.types, g);
           const m = g.temp();
           g.emit(`const ${m} = R.matches(${ex}.exc, ${t.js});`);
           this.release(t, g);
-          g.emit(`${first ? "" : "else "}if (${m}) {`);
-        } else g.emit(`${first ? "" : "else "}{`);
-        first = false;
+          g.emit(`if (${m}) { ${handled} = true;`);
+        } else g.emit(`{ ${handled} = true;`);
         g.emit(`R.handling.push(${ex}.exc); try {`);
         if (h.name !== null) {
           g.emit(`RC.incref(${ex}.exc);`);
@@ -689,9 +693,9 @@ finally { ${depthIn ? "R.depth--;" : ""} ${cleanup.join(" ")} }
         this.body(h.body, g);
         g.emit(`} finally { R.handling.pop(); RC.decref(${ex}.exc);`);
         if (h.name !== null) this.clearName(h.name, g);
-        g.emit("} }");
+        g.emit("} } }");
       }
-      if (handlers.every((h) => h.types !== null)) g.emit(`else { throw ${ex}; }`);
+      g.emit(`if (!${handled}) throw ${ex};`);
       g.emit("}");
     } else {
       this.body(tryBody, g);
@@ -705,12 +709,12 @@ finally { ${depthIn ? "R.depth--;" : ""} ${cleanup.join(" ")} }
     if (finallyBody !== null) {
       const e = g.temp();
       const pending = g.temp();
-      g.emit(
-        `} catch (${e}) { const ${pending} = R.caught(${e}, ${this.currentCode()}, L); R.handling.push(${pending}.exc); try {`,
-      );
+      g.emit(`} catch (${e}) { ${pending} = R.caught(${e}, ${this.currentCode()}, L); } finally {`);
+      g.emit(`if (${pending} !== null) R.handling.push(${pending}.exc); try {`);
       this.body(finallyBody, g);
-      g.emit(`} finally { R.handling.pop(); } throw ${pending}; }`);
-      this.body(finallyBody, g);
+      g.emit(`} finally { if (${pending} !== null) R.handling.pop(); }`);
+      g.emit(`if (${pending} !== null) throw ${pending}; }`);
+      g.lines.splice(declAt, 0, `let ${pending} = null;`);
     }
   }
 
@@ -835,18 +839,31 @@ finally { ${depthIn ? "R.depth--;" : ""} ${cleanup.join(" ")} }
     const kids = this.children(node);
     const decorators: Val[] = [];
     for (const k of kids) {
-      if (k.name === "Decorator") {
-        const e = this.children(k).filter((c) => c.name !== "At");
-        decorators.push(this.expr(e.length === 1 ? e[0]! : e[e.length - 1]!, g));
-        if (e.length !== 1) this.exprFromParts(k, g);
-      }
+      if (k.name === "Decorator") decorators.push(this.decoratorExpr(k, g));
     }
     const def = kids[kids.length - 1]!;
     if (def.name === "FunctionDefinition") this.functionDef(def, g, decorators);
     else this.classDef(def, g, decorators);
   }
 
-  private exprFromParts(_k: SyntaxNode, _g: CodeGen): void {}
+  /** A decorator: a dotted name, optionally called (`@name`, `@a.b`, `@a.b(args)`), or any expression. */
+  private decoratorExpr(node: SyntaxNode, g: CodeGen): Val {
+    const parts = this.children(node).filter((c) => c.name !== "At");
+    if (parts.length === 1) return this.expr(parts[0]!, g);
+    let v = this.expr(parts[0]!, g);
+    for (let i = 1; i < parts.length; i++) {
+      const p = parts[i]!;
+      if (p.name === ".") continue;
+      if (p.name === "ArgList") {
+        v = this.callWith(v, null, null, p, g);
+        continue;
+      }
+      const next = this.owned(`R.getattr(${v.js}, ${JSON.stringify(this.text(p))})`, g);
+      this.release(v, g);
+      v = next;
+    }
+    return v;
+  }
 
   private qualname(name: string, g: CodeGen): string {
     const prefix = this.qualnames.length > 0 ? `${this.qualnames.join(".")}.` : "";
@@ -1482,16 +1499,52 @@ finally { ${depthIn ? "R.depth--;" : ""} ${cleanup.join(" ")} }
     const kids = this.children(node);
     const calleeNode = kids[0]!;
     const argList = kids[1]!;
-    const args = this.children(argList).filter((c) => c.name !== "(" && c.name !== ")");
     // Method call: obj.name(...)
-    let receiver: Val | null = null;
-    let methodName: string | null = null;
-    let callee: Val | null = null;
     if (calleeNode.name === "MemberExpression" && calleeNode.lastChild!.name === "PropertyName") {
       const mk = this.children(calleeNode);
-      receiver = this.expr(mk[0]!, g);
-      methodName = this.text(mk[2]!);
-    } else callee = this.expr(calleeNode, g);
+      return this.callWith(null, this.expr(mk[0]!, g), this.text(mk[2]!), argList, g);
+    }
+    if (calleeNode.name === "VariableName" && this.text(calleeNode) === "super" && g.kind === "function") {
+      const inner = this.children(argList).filter((c) => c.name !== "(" && c.name !== ")");
+      const first = [...g.scope.bound][0];
+      if (inner.length === 0 && first !== undefined && g.scope.resolve("super") === "global") {
+        const how = g.scope.resolve(first);
+        const self =
+          how === "local"
+            ? `v_${safe(first)}`
+            : how === "cell"
+              ? `R.slot.cell.get(c_${safe(first)}, 0)`
+              : "0";
+        return this.owned(`R.superOf(fn, ${self})`, g);
+      }
+    }
+    return this.callWith(this.expr(calleeNode, g), null, null, argList, g);
+  }
+
+  /** A call of `callee`, or of method `methodName` of `receiver`, with the arguments of `argList`. */
+  private callWith(
+    callee: Val | null,
+    receiver: Val | null,
+    methodName: string | null,
+    argList: SyntaxNode,
+    g: CodeGen,
+  ): Val {
+    const args = this.children(argList).filter((c) => c.name !== "(" && c.name !== ")");
+    if (args.some((a) => a.name === "for")) {
+      // A generator expression as the only argument: f(x for x in y).
+      const gen = this.comprehension(argList, g);
+      if (receiver !== null) {
+        const r = this.owned(
+          `R.callMethod(${receiver.js}, ${JSON.stringify(methodName)}, [${gen.js}], null)`,
+          g,
+        );
+        this.release(receiver, g);
+        return r;
+      }
+      const r = this.owned(`R.call1(${callee!.js}, ${gen.js})`, g);
+      this.release(callee!, g);
+      return r;
+    }
     const positional: string[] = [];
     const kwNames: string[] = [];
     const kwValues: string[] = [];
@@ -1529,10 +1582,6 @@ finally { ${depthIn ? "R.depth--;" : ""} ${cleanup.join(" ")} }
         pieces.push(this.newRef(this.expr(a, g), g));
         positional.push(pieces[pieces.length - 1]!);
         continue;
-      }
-      if (a.name === "for") {
-        // A bare generator expression as the only argument: f(x for x in y).
-        return this.unsupported(a, "this generator expression form");
       }
       const v = this.newRef(this.expr(a, g), g);
       pieces.push(v);
@@ -1674,7 +1723,7 @@ finally { ${depthIn ? "R.depth--;" : ""} ${cleanup.join(" ")} }
         i += 2;
       } else i++;
     }
-    const kind = node.name;
+    const kind = node.name === "ArgList" ? "ComprehensionExpression" : node.name;
     const name =
       kind === "ArrayComprehensionExpression"
         ? "<listcomp>"

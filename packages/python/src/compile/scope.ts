@@ -143,6 +143,15 @@ function visitComprehension(node: SyntaxNode, scope: Scope, outer: Scope, text: 
 }
 
 function visitExpr(node: SyntaxNode, scope: Scope, text: TextOf): void {
+  if (node.name === "ArgList" && node.getChild("for") !== null) {
+    // f(x for x in y): the argument list is the generator expression.
+    const child = new Scope("function", scope);
+    scope.children.set(node.from, child);
+    child.bound.add(".0");
+    child.generator = true;
+    visitComprehension(node, child, scope, text);
+    return;
+  }
   if (SCOPE_NODES.has(node.name)) {
     if (node.name === "ClassDefinition" || node.name === "FunctionDefinition") {
       visitBody(node, scope, text);

@@ -8,6 +8,7 @@
  */
 import { type Address, NULL } from "@pymem/core";
 import { formatFloat } from "@pymem/runtime";
+import { asciiEscape } from "../support/str-methods";
 import type { Keywords, NativeImpl } from "./class-info";
 import type { Interpreter } from "./interpreter";
 import { Interpreter as InterpreterClass } from "./interpreter";
@@ -356,6 +357,29 @@ export function installBuiltins(R: Interpreter, ops: Operators, dict: Address): 
   });
   fn("format", (_s, args) => R.str(R.formatValue(args[0]!, args.length > 1 ? R.strOf(args[1]!) : "")));
   fn("globals", () => inc(R.currentGlobals));
+  fn("vars", (_s, args) => {
+    if (args.length === 0) return inc(R.currentGlobals);
+    return R.getattr(args[0]!, "__dict__");
+  });
+  fn("ascii", (_s, args) => R.str(asciiEscape(R.reprOf(args[0]!))));
+  R.exc.BaseException!.methods.set(
+    "__init__",
+    native(R, "__init__", (self, args) => {
+      R.slotOfExceptions().setRef(self, 1, R.tuples.create(args.map(inc)));
+      return R.None;
+    }),
+  );
+  R.exc.BaseException!.methods.set(
+    "with_traceback",
+    native(R, "with_traceback", (self, args) => {
+      R.setattr(self, "__traceback__", inc(args[0]!));
+      return inc(self);
+    }),
+  );
+  R.exc.BaseException!.methods.set(
+    "add_note",
+    native(R, "add_note", () => R.None),
+  );
   fn("input", () => {
     throw R.error("EOFError", "EOF when reading a line");
   });
@@ -364,6 +388,13 @@ export function installBuiltins(R: Interpreter, ops: Operators, dict: Address): 
   const ctor = (name: string, impl: NativeImpl) => {
     R.builtinClasses.get(name)!.construct = impl;
   };
+  ctor("super", (_s, args) => {
+    const owner = R.classFromObject(args[0]!);
+    if (owner === null) throw R.error("TypeError", "super() argument 1 must be a type");
+    const self = args[1]!;
+    const selfType = R.classFromObject(self) ?? R.classOf(self);
+    return R.makeSuper(owner, self, selfType);
+  });
   ctor("int", (_s, args) => {
     if (args.length === 0) return R.int(0);
     const x = args[0]!;
@@ -785,9 +816,16 @@ export function installBuiltins(R: Interpreter, ops: Operators, dict: Address): 
     const v = R.dictGet(self, args[0]!);
     return inc(v !== NULL ? v : (args[1] ?? R.None));
   });
-  method("dict", "keys", (self) => R.dictIter(self, 0));
-  method("dict", "values", (self) => R.dictIter(self, 1));
-  method("dict", "items", (self) => R.dictIter(self, 2));
+  const view = (key: string) => (self: Address) => {
+    const t = R.slot[key]!;
+    const v = t.createUntracked();
+    t.set(v, 0, inc(self));
+    R.core.space.track(v);
+    return v;
+  };
+  method("dict", "keys", view("dict_keys"));
+  method("dict", "values", view("dict_values"));
+  method("dict", "items", view("dict_items"));
   method("dict", "__iter__", (self) => R.dictIter(self, 0));
   method("dict", "pop", (self, args) => {
     R.hash(args[0]!);
@@ -887,6 +925,37 @@ export function installBuiltins(R: Interpreter, ops: Operators, dict: Address): 
   });
 
   // --- int, float --------------------------------------------------------------------------------
+  method("int", "bit_count", (self) => {
+    const v = R.bigValue(self);
+    return R.int([...(v < 0n ? -v : v).toString(2)].filter((c) => c === "1").length);
+  });
+  method("int", "to_bytes", (self, args) => {
+    const n = R.index(args[0]!);
+    const little = args[1] !== undefined && R.strOf(args[1]) === "little";
+    let v = R.bigValue(self);
+    const out = new Uint8Array(n);
+    for (let i = 0; i < n; i++) {
+      out[little ? i : n - 1 - i] = Number(v & 255n);
+      v >>= 8n;
+    }
+    return R.core.bytesType.create(out);
+  });
+  method("int", "conjugate", (self) => inc(self));
+  method("float", "as_integer_ratio", (self) => {
+    const x = R.floats.value(self);
+    if (!Number.isFinite(x))
+      throw R.error(
+        Number.isNaN(x) ? "ValueError" : "OverflowError",
+        Number.isNaN(x) ? "cannot convert NaN to integer ratio" : "cannot convert Infinity to integer ratio",
+      );
+    let d = 1n;
+    let m = x;
+    while (!Number.isInteger(m)) {
+      m *= 2;
+      d *= 2n;
+    }
+    return R.tuples.create([R.int(BigInt(m)), R.int(d)]);
+  });
   method("int", "bit_length", (self) => {
     const v = R.bigValue(self);
     return R.int((v < 0n ? -v : v).toString(2).replace(/^0$/, "").length);

@@ -106,6 +106,10 @@ const BUILTIN_TYPES: readonly [string, string | null][] = [
   ["filter", "filter"],
   ["reversed", "reversed"],
   ["weakref", "weakref"],
+  ["super", "super"],
+  ["dict_keys", "dict_keys"],
+  ["dict_values", "dict_values"],
+  ["dict_items", "dict_items"],
 ];
 
 /** Class creation bound to one interpreter. */

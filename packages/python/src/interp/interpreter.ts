@@ -37,6 +37,7 @@ import { BUILTIN_FUNCTION, BUILTIN_FUNCTION_SPEC } from "../types/builtin-functi
 import { CELL, CELL_SPEC } from "../types/cell-type";
 import { CLASSMETHOD, CLASSMETHOD_SPEC } from "../types/classmethod-type";
 import { DICT_ITERATOR, DICT_ITERATOR_SPEC } from "../types/dict-iterator-type";
+import { DICT_VIEW_SPECS } from "../types/dict-view-type";
 import { ENUMERATE, ENUMERATE_SPEC } from "../types/enumerate-type";
 import { EXC, type ExceptionType } from "../types/exception-type";
 import { FILTER, FILTER_SPEC } from "../types/filter-type";
@@ -58,6 +59,7 @@ import { SLICE, SLICE_SPEC } from "../types/slice-type";
 import { SlotType, type SlotTypeSpec } from "../types/slot-type";
 import { STATICMETHOD, STATICMETHOD_SPEC } from "../types/staticmethod-type";
 import { STR_ITERATOR, STR_ITERATOR_SPEC } from "../types/str-iterator-type";
+import { SUPER_SPEC } from "../types/super-type";
 import { TRACEBACK, TRACEBACK_SPEC } from "../types/traceback-type";
 import { TUPLE_ITERATOR, TUPLE_ITERATOR_SPEC } from "../types/tuple-iterator-type";
 import { TYPE, TypeObjectType } from "../types/type-object-type";
@@ -259,6 +261,10 @@ export class Interpreter {
       ["map", MAP_SPEC],
       ["filter", FILTER_SPEC],
       ["reversed", REVERSED_SPEC],
+      ["super", SUPER_SPEC],
+      ["dict_keys", DICT_VIEW_SPECS[0]!],
+      ["dict_values", DICT_VIEW_SPECS[1]!],
+      ["dict_items", DICT_VIEW_SPECS[2]!],
     ];
     for (const [key, spec] of specs) {
       const type = new SlotType(core.space, spec);
@@ -624,10 +630,82 @@ export class Interpreter {
     return this.error("AttributeError", `'${this.typeName(obj)}' object has no attribute '${name}'`);
   }
 
+  /**
+   * Zero-argument `super()` inside function `fn` whose first argument is `self`: the class
+   * whose namespace holds `fn` along the MRO of `self`'s class (or of `self`, a class, in a
+   * classmethod), as the `__class__` cell would name it. A new super object.
+   */
+  superOf(fn: Address, self: Address): Address {
+    if (self === NULL) throw this.error("RuntimeError", "super(): no arguments");
+    const selfClass = this.classFromObject(self);
+    const start = selfClass ?? this.classOf(self);
+    let owner: ClassInfo | null = null;
+    for (const c of start.mro) {
+      if (c.dict === NULL) continue;
+      const ds = this.dicts;
+      for (let ix = ds.nextEntry(c.dict, 0); ix >= 0 && owner === null; ix = ds.nextEntry(c.dict, ix + 1)) {
+        let v = ds.entryValue(c.dict, ix);
+        const t = this.typeId(v);
+        if (t === this.tid.staticmethod || t === this.tid.classmethod)
+          v = this.slot[t === this.tid.staticmethod ? "staticmethod" : "classmethod"]!.get(v, 0);
+        else if (t === this.tid.property) {
+          const p = this.slot.property!;
+          if (p.get(v, PROPERTY.fget) === fn || p.get(v, PROPERTY.fset) === fn) v = fn;
+        }
+        if (v === fn) owner = c;
+      }
+      if (owner !== null) break;
+    }
+    if (owner === null) throw this.error("RuntimeError", "super(): __class__ cell not found");
+    return this.makeSuper(owner, self, start);
+  }
+
+  /** A new super object (`super(owner, self)`). */
+  makeSuper(owner: ClassInfo, self: Address, selfType: ClassInfo): Address {
+    const t = this.slot.super!;
+    const s = t.createUntracked();
+    t.set(s, 0, this.ref(owner.obj));
+    t.set(s, 1, this.ref(self));
+    t.set(s, 2, this.ref(selfType.obj));
+    this.core.space.track(s);
+    return s;
+  }
+
+  /** Attribute lookup through a super object: the MRO after its class, bound to its object. */
+  private superGetattr(sup: Address, name: string): Address {
+    const t = this.slot.super!;
+    const owner = this.classFromObject(t.get(sup, 0))!;
+    const self = t.get(sup, 1);
+    const selfType = this.classFromObject(t.get(sup, 2))!;
+    const mro = selfType.mro;
+    const hash = this.strs.hash(this.name(name));
+    for (let i = mro.indexOf(owner) + 1; i < mro.length; i++) {
+      const c = mro[i]!;
+      if (c.dict !== NULL) {
+        const v = this.dicts.getString(c.dict, name, hash);
+        if (v === NULL) continue;
+        const vt = this.typeId(v);
+        if (vt === this.tid.function)
+          return this.classFromObject(self) !== null ? this.ref(v) : this.boundMethod(v, self);
+        if (vt === this.tid.classmethod)
+          return this.boundMethod(this.slot.classmethod!.get(v, 0), selfType.obj);
+        if (vt === this.tid.staticmethod) return this.ref(this.slot.staticmethod!.get(v, 0));
+        if (vt === this.tid.property) return this.bindFound(v, self, selfType);
+        return this.ref(v);
+      }
+      const m = c.methods.get(name);
+      if (m !== undefined) return this.boundNative(m, self);
+      const v = c.values.get(name);
+      if (v !== undefined) return this.ref(v);
+    }
+    throw this.error("AttributeError", `'super' object has no attribute '${name}'`);
+  }
+
   /** `obj.name` (new reference) or NULL when missing. */
   getattrOrNull(obj: Address, name: string): Address {
     const tid = this.typeId(obj);
     const cls = this.classOfTid[tid]!;
+    if (tid === this.tid.super) return this.superGetattr(obj, name);
     if (tid === this.tid.module) {
       const d = this.slot.module!.get(obj, MODULE.dict);
       const v = this.dicts.getString(d, name, this.strs.hash(this.name(name)));
@@ -696,6 +774,8 @@ export class Interpreter {
       else if (name === "__globals__") v = f.get(obj, FUNCTION.globals);
       else if (name === "__module__") v = f.get(obj, FUNCTION.module);
       else if (name === "__defaults__") v = f.get(obj, FUNCTION.defaults) || this.None;
+      else if (name === "__kwdefaults__") v = f.get(obj, FUNCTION.kwdefaults) || this.None;
+      else if (name === "__code__") v = this.None;
       else if (name === "__closure__") v = f.get(obj, FUNCTION.closure) || this.None;
       else if (name === "__doc__") v = f.get(obj, FUNCTION.doc) || this.None;
       else if (name === "__dict__") {
@@ -1321,6 +1401,7 @@ export class Interpreter {
     this.rc.incref(name);
     t.set(g, GENERATOR.name, name);
     t.set(g, GENERATOR.qualname, this.str(code.qualname));
+    t.set(g, GENERATOR.func, this.ref(f));
     const index = this.freeGenFrames.pop() ?? this.genFrames.length;
     this.genFrames[index] = { it, running: false, done: false };
     t.set(g, GENERATOR.frame, index);
@@ -1446,6 +1527,12 @@ export class Interpreter {
       return it;
     }
     if (tid === T.dict) return this.dictIter(obj, 0);
+    if (tid === T.dict_keys || tid === T.dict_values || tid === T.dict_items) {
+      return this.dictIter(
+        this.slot.dict_keys!.get(obj, 0),
+        tid === T.dict_keys ? 0 : tid === T.dict_values ? 1 : 2,
+      );
+    }
     if (tid === T.set) {
       const t = this.slot.set_iterator!;
       const it = t.createUntracked();
@@ -1939,6 +2026,12 @@ export class Interpreter {
       if (target === NULL) return `<weakref at ${hex}; dead>`;
       return `<weakref at ${hex}; to '${this.typeName(target)}' at 0x${target.toString(16).padStart(12, "0")}>`;
     }
+    if (tid === T.dict_keys || tid === T.dict_values || tid === T.dict_items) {
+      const items = this.toArray(obj);
+      const text = items.map((v) => this.reprOf(v)).join(", ");
+      for (const v of items) this.rc.decref(v);
+      return `${cls.name}([${text}])`;
+    }
     if (tid === T.slice) {
       const s = this.slot.slice!;
       return `slice(${this.reprOf(s.get(obj, SLICE.start))}, ${this.reprOf(s.get(obj, SLICE.stop))}, ${this.reprOf(s.get(obj, SLICE.step))})`;
@@ -2040,6 +2133,8 @@ export class Interpreter {
     if (tid === T.set) return this.sets.length(obj);
     if (tid === T.bytes) return this.core.bytesType.length(obj);
     if (tid === T.range) return this.toNumber(this.slot.range!.get(obj, RANGE.length));
+    if (tid === T.dict_keys || tid === T.dict_values || tid === T.dict_items)
+      return this.dicts.length(this.slot.dict_keys!.get(obj, 0));
     const cls = this.classOfTid[tid]!;
     const m = cls.kind !== "builtin" ? this.lookup(cls, "__len__") : NULL;
     if (m !== NULL) {

@@ -293,6 +293,11 @@ export class Operators {
     const T = R.tid;
     const ta = R.typeId(a);
     const tb = R.typeId(b);
+    if (ta === T.bool && tb === T.bool && (op === "&" || op === "|" || op === "^")) {
+      const x = a === R.True;
+      const y = b === R.True;
+      return R.bool(op === "&" ? x && y : op === "|" ? x || y : x !== y);
+    }
     // Fast path: machine-sized ints.
     if (ta === T.int && tb === T.int && R.ints.isSafe(a) && R.ints.isSafe(b)) {
       const r = this.intOp(op, R.ints.numberValue(a), R.ints.numberValue(b));

@@ -102,6 +102,7 @@ export function builtinModule(R: Interpreter, name: string): Address {
     math: (d, fn) => {
       R.storeName(d, "pi", R.float(Math.PI));
       R.storeName(d, "e", R.float(Math.E));
+      R.storeName(d, "tau", R.float(2 * Math.PI));
       R.storeName(d, "inf", R.float(Infinity));
       R.storeName(d, "nan", R.float(Number.NaN));
       const num = (x: Address) => {

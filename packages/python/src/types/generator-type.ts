@@ -7,10 +7,11 @@
  *  obj+0   ob_refcnt, ob_type
  *  obj+16  name           ref
  *  obj+24  qualname       ref
- *  obj+32  frame          data
- *  obj+40  state          data
- *  obj+48  weakreflist    data
- *  (+12 spare words to CPython's size)
+ *  obj+32  func           ref
+ *  obj+40  frame          data
+ *  obj+48  state          data
+ *  obj+56  weakreflist    data
+ *  (+11 spare words to CPython's size)
  *  then 8 bytes per item
  * ```
  *
@@ -24,20 +25,22 @@ export const GENERATOR = {
   name: 0,
   /** Word 1 (reference). */
   qualname: 1,
-  /** Word 2. */
-  frame: 2,
+  /** Word 2 (reference). */
+  func: 2,
   /** Word 3. */
-  state: 3,
+  frame: 3,
   /** Word 4. */
-  weakreflist: 4,
+  state: 4,
+  /** Word 5. */
+  weakreflist: 5,
 } as const;
 
 /** Layout of `generator` objects. */
 export const GENERATOR_SPEC: SlotTypeSpec = {
   name: "generator",
   basicSize64: 152,
-  refs: 2,
+  refs: 3,
   container: true,
-  weaklistWord: 4,
+  weaklistWord: 5,
   itemSize64: 8,
 };
