@@ -275,7 +275,9 @@ describe.skipIf(!haveChromium)("playground in chromium", () => {
     expect(await page.evaluate(() => document.body.classList.contains("busy"))).toBe(true);
     await tab(page, "frames");
     await tab(page, "graph");
-    console.log(`two panel switches took ${Date.now() - asked} ms while the worker ran a 1,000,000-object program`);
+    console.log(
+      `two panel switches took ${Date.now() - asked} ms while the worker ran a 1,000,000-object program`,
+    );
     await idle(page);
     const part = await page.locator(".session").first().locator(".graph-summary").innerText();
     expect(part).toMatch(/^2000 of 1000\d{3} objects drawn — the neighbourhood of 0x/);
