@@ -224,6 +224,11 @@ describe.skipIf(!haveChromium)("playground in chromium", () => {
     const session = page.locator(".session").first();
     for (const panel of ["frames", "graph", "heap", "timelines", "output"]) {
       await tab(page, panel);
+      if (panel === "heap") {
+        // Zoomed in far enough to show each pool's blocks.
+        await session.getByRole("button", { name: "Composition A: zoom in on the heap map" }).click();
+        await session.getByRole("button", { name: "Composition A: zoom in on the heap map" }).click();
+      }
       if (panel === "graph") {
         await session.locator(".object-list").selectOption({ index: 0 });
       }

@@ -47,6 +47,8 @@ export interface CollectionRecord {
 export class ObjectRegistry {
   private readonly objects = new Map<Address, Address>();
   private readonly types = new Map<Address, number>();
+  /** Blocks of the objects made with the runtime, before the registry listened (None, small ints …). */
+  private readonly permanent = new Set<Address>();
   private collecting: CollectionRecord | null = null;
   /** Collections so far, oldest first (each with what it freed). */
   readonly collections: CollectionRecord[] = [];
@@ -59,6 +61,21 @@ export class ObjectRegistry {
     hooks: MemoryHooks,
   ) {
     const space = rt.core.space;
+    const core = rt.core;
+    const blockOf = (obj: Address): Address => {
+      let block = obj;
+      let first = true;
+      space.kindOf(obj).blocks(obj, (b) => {
+        if (first) block = b;
+        first = false;
+      });
+      return block;
+    };
+    const permanents = [space.none, core.bools.trueObject, core.bools.falseObject, core.tuples.empty];
+    permanents.push(core.bytesType.emptySingleton);
+    core.strs.forEachSingleton((obj) => permanents.push(obj));
+    for (let v = core.smallInts.min; v <= core.smallInts.max; v++) permanents.push(core.smallInts.get(v));
+    for (const obj of permanents) if (obj !== 0) this.permanent.add(blockOf(obj));
     const previous = space.noteAllocated;
     space.noteAllocated = (obj) => {
       if (previous !== null) previous(obj);
@@ -114,8 +131,12 @@ export class ObjectRegistry {
     return this.objects.get(block) ?? 0;
   }
 
-  /** Whether `block` is the block of a live object (not one kept on a free list). */
+  /**
+   * Whether `block` is the block of a live object (not one kept on a free list), the runtime's
+   * permanent objects included.
+   */
   isObjectBlock(block: Address): boolean {
+    if (this.permanent.has(block)) return true;
     const obj = this.objects.get(block);
     return obj !== undefined && this.rt.core.space.headers.refcount(obj) !== FREE_LIST_REFCOUNT;
   }
