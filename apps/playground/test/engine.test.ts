@@ -127,3 +127,44 @@ describe("engine choice and the interpreter", () => {
     expect(runWith("x = 1\n", 1).refused).toMatch(/trace hook/);
   });
 });
+
+describe("snapshot details", () => {
+  it("labels an object's bytes with the header fields that hold its values", () => {
+    const { snapshot } = run("refcount", 3); // a = [1, 2, 3] done
+    const a = snapshot.frames[0]!.variables.find((v) => v.name === "a")!;
+    const node = snapshot.graph.nodes.find((n) => n.address === a.address)!;
+    const word = (name: string): number => {
+      const f = node.fields.find((x) => x.name === name)!;
+      return new DataView(node.bytes.buffer, node.bytes.byteOffset).getUint32(f.offset, true);
+    };
+    expect(node.block).toBe(node.address - 16);
+    expect(word("ob_refcnt")).toBe(a.getrefcount - 1);
+    expect(word("ob_size")).toBe(3);
+    expect(word("allocated")).toBe(4);
+    const items = word("ob_item");
+    const ints = snapshot.graph.edges.filter(
+      (_, i) => i % 2 === 1 && snapshot.graph.edges[i - 1] === a.address,
+    );
+    expect(ints).toHaveLength(3);
+    expect(items).toBeGreaterThan(0);
+  });
+
+  it("counts in each pool as many blocks in use as the pool header says", () => {
+    const { snapshot } = run("pools", null);
+    const m = snapshot.heapMap;
+    expect(m.pools.length).toBeGreaterThan(10);
+    const used = new Map<number, number>();
+    for (const arena of m.arenas) {
+      for (let p = 0; p < arena.states.length; p++) used.set(arena.address + p * m.poolSize, arena.used[p]!);
+    }
+    for (const pool of m.pools) {
+      const inUse = pool.states.reduce((s, x) => s + (x === 0 ? 0 : 1), 0);
+      expect(inUse, `pool 0x${pool.pool.toString(16)}`).toBe(used.get(pool.pool));
+    }
+    const objects = new Set(snapshot.graph.nodes.map((n) => n.block));
+    const marked = m.pools.flatMap((p) =>
+      [...p.states].flatMap((s, b) => (s === 2 ? [p.pool + p.firstOffset + b * p.blockSize] : [])),
+    );
+    expect(marked.filter((b) => objects.has(b)).length).toBeGreaterThan(0);
+  });
+});
