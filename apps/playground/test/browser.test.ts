@@ -33,7 +33,7 @@ async function openPage(url = baseUrl): Promise<Page> {
 }
 
 async function idle(page: Page): Promise<void> {
-  await page.waitForFunction(() => !document.body.classList.contains("busy"), null, { timeout: 60_000 });
+  await page.waitForFunction(() => !document.body.classList.contains("busy"), null, { timeout: 110_000 });
 }
 
 async function pick(page: Page, example: string): Promise<void> {
