@@ -17,7 +17,7 @@ import { createRuntime, type Runtime, type RuntimeOptions } from "@pymem/runtime
 import { Compiler } from "./compile/compiler";
 import { installBuiltins } from "./interp/builtins";
 import { Classes } from "./interp/classes";
-import { Interpreter } from "./interp/interpreter";
+import { Interpreter, type InterpreterOptions } from "./interp/interpreter";
 import { Operators } from "./interp/operators";
 import { ExitProgram, type PyThrow } from "./interp/py-throw";
 import { Subscripts } from "./interp/subscripts";
@@ -140,6 +140,21 @@ function report(R: Interpreter, e: unknown, stderr: (text: string) => void): num
   stderr(R.formatException(exc));
   R.rc.decref(exc);
   return cls.isSubclassOf(R.exc.KeyboardInterrupt!) ? 130 : 1;
+}
+
+/**
+ * An interpreter over `rt` with its builtins, ready to compile and run code (what
+ * {@link runPython} uses; also the entry point for embedding and measurements).
+ */
+export function createInterpreter(rt: Runtime, options: Partial<InterpreterOptions> = {}): Interpreter {
+  const R = new Interpreter(rt, {
+    stdout: options.stdout ?? defaultWriter("stdout"),
+    stderr: options.stderr ?? defaultWriter("stderr"),
+    argv: options.argv ?? [""],
+    readModule: options.readModule ?? (() => undefined),
+  });
+  setUp(R, new Map());
+  return R;
 }
 
 /** Wires the interpreter's parts together and makes the builtins. */

@@ -3,6 +3,8 @@
  *
  * @module
  */
+import { spawnSync } from "node:child_process";
+import { expect } from "vitest";
 import { type RunPythonOptions, runPython } from "../src/index";
 
 /** Output of one run. */
@@ -38,4 +40,31 @@ export function py(strings: TemplateStringsArray, ...values: unknown[]): string 
     .map((l) => l.slice(indent))
     .join("\n")
     .trimEnd()}\n`;
+}
+
+let python311: boolean | null = null;
+
+/** Whether `python3` on the PATH is CPython 3.11 (the reference). */
+export function hasPython311(): boolean {
+  if (python311 === null) {
+    const r = spawnSync("python3", ["-c", "import sys; print(sys.version_info[:2] == (3, 11))"], {
+      encoding: "utf8",
+    });
+    python311 = r.status === 0 && r.stdout.trim() === "True";
+  }
+  return python311;
+}
+
+/**
+ * Asserts that `source` prints `expected` under pymem — and, when CPython 3.11 is on the PATH,
+ * that it prints the same there (the pinned value is CPython's).
+ */
+export function expectLikeCPython(source: string, expected: string): void {
+  const out = run(source);
+  expect(out.stderr).toBe("");
+  expect(out.stdout).toBe(expected);
+  if (hasPython311()) {
+    const r = spawnSync("python3", ["-c", source], { encoding: "utf8" });
+    expect(r.stdout).toBe(expected);
+  }
 }

@@ -59,12 +59,77 @@ export function builtinModule(R: Interpreter, name: string): Address {
       R.rc.incref(R.stderrObject);
       R.storeName(d, "stderr", R.stderrObject);
     },
-    gc: (_d, fn) => {
+    gc: (d, fn) => {
       const gc = R.rt.gc;
-      fn("collect", (_s, a) => R.int(gc.collect(a.length > 0 ? R.index(a[0]!) : 2)));
+      // gc.callbacks: a heap list; one collector callback calls its entries with a heap info dict.
+      const callbacks = R.lists.create([], 0);
+      R.storeName(d, "callbacks", callbacks);
+      gc.callbacks.push((phase, info) => {
+        const n = R.lists.length(callbacks);
+        if (n === 0) return;
+        const entries: Address[] = [];
+        for (let i = 0; i < n; i++) entries.push(R.ref(R.lists.item(callbacks, i)));
+        const infoDict = R.dicts.create();
+        R.storeName(infoDict, "generation", R.int(info.generation));
+        R.storeName(infoDict, "collected", R.int(info.collected));
+        R.storeName(infoDict, "uncollectable", R.int(info.uncollectable));
+        try {
+          for (const cb of entries) {
+            try {
+              R.rc.decref(R.call(cb, [R.str(phase), R.ref(infoDict)], null));
+            } catch (e) {
+              R.unraisable(e, cb);
+            }
+          }
+        } finally {
+          for (const cb of entries) R.rc.decref(cb);
+          R.rc.decref(infoDict);
+        }
+      });
+      R.storeName(d, "DEBUG_STATS", R.int(1));
+      R.storeName(d, "DEBUG_COLLECTABLE", R.int(2));
+      R.storeName(d, "DEBUG_UNCOLLECTABLE", R.int(4));
+      R.storeName(d, "DEBUG_SAVEALL", R.int(32));
+      R.storeName(d, "DEBUG_LEAK", R.int(38));
+      const garbage = R.lists.create([], 0);
+      R.storeName(d, "garbage", garbage);
+      // gc.garbage mirrors the collector's list after each collection.
+      gc.callbacks.push((phase) => {
+        if (phase !== "stop") return;
+        const items = gc.garbage;
+        R.lists.clear(garbage);
+        R.lists.extend(
+          garbage,
+          items.map((x) => R.ref(x)),
+        );
+      });
+      fn("get_debug", () => R.int(gc.get_debug()));
+      fn("set_debug", (_s, a) => {
+        gc.set_debug(R.index(a[0]!));
+        return R.None;
+      });
+      fn("get_stats", () =>
+        R.lists.create(
+          gc.get_stats().map((st) => {
+            const sd = R.dicts.create();
+            R.storeName(sd, "collections", R.int(st.collections));
+            R.storeName(sd, "collected", R.int(st.collected));
+            R.storeName(sd, "uncollectable", R.int(st.uncollectable));
+            return sd;
+          }),
+        ),
+      );
+      fn("collect", (_s, a) => {
+        const generation = a.length > 0 ? R.index(a[0]!) : 2;
+        if (generation < 0 || generation > 2) throw R.error("ValueError", "invalid generation");
+        return R.int(gc.collect(generation));
+      });
       fn("get_count", () => R.tuples.create(gc.get_count().map((n) => R.int(n))));
       fn("get_threshold", () => R.tuples.create(gc.get_threshold().map((n) => R.int(n))));
       fn("set_threshold", (_s, a) => {
+        if (a.length === 0) throw R.error("TypeError", "set_threshold() takes at least 1 argument (0 given)");
+        if (a.length > 3)
+          throw R.error("TypeError", `set_threshold() takes at most 3 arguments (${a.length} given)`);
         const [t0, ...rest] = a.map((x) => R.index(x));
         gc.set_threshold(t0!, ...rest);
         return R.None;
