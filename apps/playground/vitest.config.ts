@@ -1,0 +1,8 @@
+import { mergeConfig } from "vitest/config";
+import shared from "../../.config/vitest.shared.mts";
+
+export default mergeConfig(shared, {
+  test: {
+    fileParallelism: false,
+  },
+});
